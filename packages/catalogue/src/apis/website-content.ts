@@ -1,0 +1,23 @@
+import type { ApiEntry } from "../types.js";
+import { platformUrls } from "../urls.js";
+
+export const websiteContent = {
+  id: "website-content",
+  name: "NHS Website Content API v2",
+  packageName: "@nhskit/website-content",
+  docsUrl: "https://digital.nhs.uk/developer/api-catalogue/nhs-website-content/v2",
+  status: "live",
+  statusNote: "Syndicated content must carry the NHS attribution and be refreshed at least every 7 days.",
+  auth: ["api-key"],
+  hostedSandbox: true,
+  specSource: "upstream",
+  tags: ["content", "health information", "REST", "NHS website"],
+  documents: [
+    {
+      name: "default",
+      title: "NHS Website Content API v2",
+      specFile: "openapi.json",
+      baseUrls: platformUrls("/nhs-website-content"),
+    },
+  ],
+} as const satisfies ApiEntry;
