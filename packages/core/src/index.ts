@@ -1,0 +1,29 @@
+export { BaseUrlError } from "@nhskit/catalogue";
+export { type AuthRequest, type AuthStrategy, noAuth } from "./auth.js";
+export {
+  type ApiClient,
+  type ApiClientOptions,
+  type ApiMethod,
+  type ApiResult,
+  type CallOptions,
+  createApiClient,
+} from "./client.js";
+export { type ApiIssue, type ParsedErrorBody, parseErrorBody } from "./error-body.js";
+export {
+  type CallInfo,
+  NhsApiError,
+  NhsError,
+  NhsNetworkError,
+  NhsResponseError,
+  NhsTimeoutError,
+  NhsValidationError,
+  type ValidationIssue,
+  validationError,
+} from "./errors.js";
+export { hintFor } from "./hints.js";
+export type { LogEvent, Logger, LogLevel } from "./logger.js";
+export { type BundleLike, nextLink, type PagedEntries, type PageOptions, paginate } from "./paging.js";
+export { isSecretName, REDACTED, redactHeaders, redactUrl, scrub } from "./redact.js";
+export { backoffDelay, DEFAULT_RETRY, parseRetryAfter, type RetryOptions, type RetryPolicy } from "./retry.js";
+export type { FetchLike } from "./transport.js";
+export { CORE_VERSION } from "./version.js";
