@@ -143,7 +143,7 @@ export interface ValidationIssue {
 
 /** Bad input, found before anything was sent. */
 export class NhsValidationError extends NhsError {
-  override readonly name = "NhsValidationError";
+  override readonly name: string = "NhsValidationError";
   readonly kind = "validation";
   readonly issues: readonly ValidationIssue[];
   constructor(operation: string, issues: readonly ValidationIssue[]) {

@@ -21,6 +21,13 @@ export {
   validationError,
 } from "./errors.js";
 export { hintFor } from "./hints.js";
+export {
+  assertNhsNumber,
+  isValidNhsNumber,
+  NhsNumberError,
+  nhsNumberProblem,
+  normalizeNhsNumber,
+} from "./nhs-number.js";
 export type { LogEvent, Logger, LogLevel } from "./logger.js";
 export { type BundleLike, nextLink, type PagedEntries, type PageOptions, paginate } from "./paging.js";
 export { isSecretName, REDACTED, redactHeaders, redactUrl, scrub } from "./redact.js";
