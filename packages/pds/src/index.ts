@@ -1,0 +1,31 @@
+// Shared by every nhskit client; re-exported so PDS users need one import.
+export { isValidNhsNumber, NhsApiError, NhsError, NhsNumberError, NhsValidationError } from "@nhskit/core";
+export {
+  type CreatePatientResult,
+  createPdsClient,
+  type PatientRead,
+  type PatientSearchResult,
+  type PdsCallOptions,
+  type PdsClient,
+  type PdsClientOptions,
+} from "./client.js";
+export type { components, operations, paths } from "./generated/openapi.js";
+export {
+  KNOWN_SEARCH_PARAMS,
+  nhsNumberSchema,
+  type PatientPatch,
+  type PatientSearchParams,
+  patchesSchema,
+  searchParamsSchema,
+} from "./schemas.js";
+export type {
+  Coverage,
+  CoverageSearch,
+  OperationOutcome,
+  Patient,
+  PatientCreateRequest,
+  PatientSearchBundle,
+  RelatedPerson,
+  RelatedPersonBundle,
+} from "./types.js";
+export { PDS_VERSION } from "./version.js";

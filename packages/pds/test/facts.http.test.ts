@@ -1,0 +1,4 @@
+import { pdsSandboxFacts } from "./support/facts.js";
+import { httpTarget } from "./support/targets.js";
+
+pdsSandboxFacts("over real HTTP on 127.0.0.1", httpTarget);

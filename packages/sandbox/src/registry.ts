@@ -1,0 +1,12 @@
+import type { ApiEntry } from "@nhskit/catalogue";
+import type { RequestHandler } from "msw";
+
+/** One API (or one document of it) the sandbox serves, with the msw handlers its package exports as /mocks. */
+export interface MockedApi {
+  readonly api: ApiEntry;
+  readonly document?: string;
+  readonly handlers: () => RequestHandler[];
+}
+
+/** Every API the sandbox serves. Each API package adds itself here when its mocks exist. */
+export const mockedApis: readonly MockedApi[] = [];
