@@ -21,6 +21,7 @@ export {
   validationError,
 } from "./errors.js";
 export { hintFor } from "./hints.js";
+export type { LogEvent, Logger, LogLevel } from "./logger.js";
 export {
   assertNhsNumber,
   isValidNhsNumber,
@@ -28,7 +29,6 @@ export {
   nhsNumberProblem,
   normalizeNhsNumber,
 } from "./nhs-number.js";
-export type { LogEvent, Logger, LogLevel } from "./logger.js";
 export { type BundleLike, nextLink, type PagedEntries, type PageOptions, paginate } from "./paging.js";
 export { isSecretName, REDACTED, redactHeaders, redactUrl, scrub } from "./redact.js";
 export { backoffDelay, DEFAULT_RETRY, parseRetryAfter, type RetryOptions, type RetryPolicy } from "./retry.js";

@@ -1,6 +1,6 @@
 import { NhsApiError, NhsNumberError, NhsValidationError } from "@nhskit/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPdsClient, type PdsClient } from "../../src/index.js";
+import { createPdsClient, type PatientPatch, type PdsClient } from "../../src/index.js";
 import type { Target } from "./targets.js";
 
 const UUID = "5d4d5a29-9d2e-4c9e-8c48-6c1b4a6f2d11";
@@ -365,10 +365,10 @@ export function pdsSandboxFacts(name: string, start: () => Promise<Target>) {
       });
 
       it("31: an unknown op: the client refuses; the mock says INVALID_VALUE at 0/op", async () => {
-        // biome-ignore lint/suspicious/noExplicitAny: an untyped caller
-        await expect(
-          pds.updatePatient("9000000009", [{ op: "move", path: "/a" } as any], { version: 2 }),
-        ).rejects.toThrow(/patches\[0\]: op "move" is not one of add, replace, remove, test/);
+        const move = { op: "move", path: "/a" } as unknown as PatientPatch; // as from an untyped caller
+        await expect(pds.updatePatient("9000000009", [move], { version: 2 })).rejects.toThrow(
+          /patches\[0\]: op "move" is not one of add, replace, remove, test/,
+        );
         const res = await raw("/Patient/9000000009", {
           method: "PATCH",
           headers: { "If-Match": 'W/"2"', "Content-Type": "application/json-patch+json" },
