@@ -1,4 +1,5 @@
-import type { ApiEntry } from "@nhskit/catalogue";
+import { type ApiEntry, pds } from "@nhskit/catalogue";
+import { pdsHandlers } from "@nhskit/pds/mocks";
 import type { RequestHandler } from "msw";
 
 /** One API (or one document of it) the sandbox serves, with the msw handlers its package exports as /mocks. */
@@ -9,4 +10,4 @@ export interface MockedApi {
 }
 
 /** Every API the sandbox serves. Each API package adds itself here when its mocks exist. */
-export const mockedApis: readonly MockedApi[] = [];
+export const mockedApis: readonly MockedApi[] = [{ api: pds, handlers: () => pdsHandlers() }];
