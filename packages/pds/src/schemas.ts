@@ -75,25 +75,26 @@ const pointer = z
     z.regex(/^\/.*/, { error: (issue) => `${JSON.stringify(issue.input)} must be a JSON pointer starting with /` }),
   );
 
+const onlyKeys = (keys: string) => (issue: { code?: string; keys?: string[] }) =>
+  issue.code === "unrecognized_keys"
+    ? `unexpected ${issue.keys?.map((k) => JSON.stringify(k)).join(", ")}: this op takes ${keys}`
+    : `must be a patch object with ${keys}`;
+
+const removeOperation = z.strictObject({ op: z.literal("remove"), path: pointer }, { error: onlyKeys("op and path") });
+const valueOperation = z
+  .strictObject(
+    { op: z.enum(["add", "replace", "test"]), path: pointer, value: z.optional(z.unknown()) },
+    { error: onlyKeys("op, path and value") },
+  )
+  .check(z.refine((p) => p.value !== undefined, { error: "needs a value for add, replace and test", path: ["value"] }));
+
 /** One JSON Patch operation PDS accepts (RFC 6902 subset: add, replace, remove, test). */
-export const patchOperationSchema = z.union(
-  [
-    z.strictObject({ op: z.literal("remove"), path: pointer }),
-    z
-      .strictObject({ op: z.enum(["add", "replace", "test"]), path: pointer, value: z.unknown() })
-      .check(
-        z.refine((p) => p.value !== undefined, { error: "needs a value for add, replace and test", path: ["value"] }),
-      ),
-  ],
-  {
-    error: (issue) => {
-      const op = (issue.input as { op?: unknown } | undefined)?.op;
-      return ["add", "replace", "remove", "test"].includes(op as string)
-        ? "is not a valid patch (remove takes op and path; add, replace and test also take a value)"
-        : `op ${JSON.stringify(op)} is not one of add, replace, remove, test`;
-    },
+export const patchOperationSchema = z.discriminatedUnion("op", [removeOperation, valueOperation], {
+  error: (issue) => {
+    const op = (issue.input as { op?: unknown } | undefined)?.op;
+    return `${JSON.stringify(op)} is not one of add, replace, remove, test`;
   },
-);
+});
 
 export const patchesSchema = z
   .array(patchOperationSchema, { error: "must be a list of JSON Patch operations" })

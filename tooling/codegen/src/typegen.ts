@@ -25,6 +25,9 @@ export async function generateTypes(doc: JsonObject, header: string): Promise<st
     // Defaults spelled out: the output is committed, so a changed default must not silently reshape it.
     alphabetize: false,
     exportType: false,
+    // A schema default (PDS `resourceType: "Patient"`) is what the server assumes when a field is left out,
+    // so it must not make the field required in request bodies.
+    defaultNonNullable: false,
     silent: true,
   });
   return `${header}\n${astToString(ast)}`;

@@ -207,7 +207,7 @@ export interface components {
         };
         CancelPractitionerRole: {
             /** @default PractitionerRole */
-            resourceType: string;
+            resourceType?: string;
             identifier?: {
                 "SDS Role Profile ID"?: components["schemas"]["SdsRoleProfileId"];
             }[];
@@ -225,12 +225,12 @@ export interface components {
                  * @default phone
                  * @enum {string}
                  */
-                system: "phone";
+                system?: "phone";
                 /**
                  * @default work
                  * @enum {string}
                  */
-                use: "home" | "work" | "temp" | "mobile";
+                use?: "home" | "work" | "temp" | "mobile";
                 value?: string;
             }[];
         };
@@ -278,11 +278,11 @@ export interface components {
                 expectedSupplyDuration?: {
                     value?: number;
                     /** @default day */
-                    unit: string;
+                    unit?: string;
                     /** @enum {string} */
                     system?: "http://unitsofmeasure.org";
                     /** @default d */
-                    code: string;
+                    code?: string;
                 };
                 performer?: {
                     identifier?: components["schemas"]["OdsOrganizationCode"];
@@ -383,7 +383,7 @@ export interface components {
         };
         CommunicationRequest: {
             /** @default CommunicationRequest */
-            resourceType: string;
+            resourceType?: string;
             /** @enum {string} */
             status?: "active";
             subject?: {
@@ -477,7 +477,7 @@ export interface components {
         };
         CreateList: {
             /** @default List */
-            resourceType: string;
+            resourceType?: string;
             /** @enum {string} */
             status?: "current";
             /** @enum {string} */
@@ -495,7 +495,7 @@ export interface components {
         };
         CreateLocation: {
             /** @default Location */
-            resourceType: string;
+            resourceType?: string;
             address?: {
                 line?: string[];
                 postalCode?: string;
@@ -738,9 +738,9 @@ export interface components {
                             /** @enum {string} */
                             system?: "https://fhir.nhs.uk/CodeSystem/medicationdispense-endorsement";
                             /** @default NDEC */
-                            code: string;
+                            code?: string;
                             /** @default No Dispenser Endorsement Code */
-                            display: string;
+                            display?: string;
                         }[];
                     })[];
                     subDetail?: {
@@ -831,9 +831,9 @@ export interface components {
                 };
                 expectedSupplyDuration?: {
                     /** @default 28 */
-                    value: number;
+                    value?: number;
                     /** @default day */
-                    unit: string;
+                    unit?: string;
                     /** @enum {string} */
                     system?: "http://unitsofmeasure.org";
                     code?: string;
@@ -1191,9 +1191,9 @@ export interface components {
                 };
                 expectedSupplyDuration?: {
                     /** @default 28 */
-                    value: number;
+                    value?: number;
                     /** @default day */
-                    unit: string;
+                    unit?: string;
                     /** @enum {string} */
                     system?: "http://unitsofmeasure.org";
                     code?: string;
@@ -1341,7 +1341,7 @@ export interface components {
         };
         Organization: {
             /** @default Organization */
-            resourceType: string;
+            resourceType?: string;
             identifier?: components["schemas"]["OdsOrganizationCode"][];
             name: string;
             address: {
@@ -1349,12 +1349,12 @@ export interface components {
                  * @default work
                  * @enum {string}
                  */
-                use: "home" | "work" | "billing" | "temp";
+                use?: "home" | "work" | "billing" | "temp";
                 /**
                  * @default both
                  * @enum {string}
                  */
-                type: "postal" | "physical" | "both";
+                type?: "postal" | "physical" | "both";
                 line?: string[];
                 city?: string;
                 district?: string;
@@ -1371,12 +1371,12 @@ export interface components {
              * @default work
              * @enum {string}
              */
-            use: "home" | "work" | "billing" | "temp";
+            use?: "home" | "work" | "billing" | "temp";
             /**
              * @default both
              * @enum {string}
              */
-            type: "postal" | "physical" | "both";
+            type?: "postal" | "physical" | "both";
             line?: string[];
             city?: string;
             district?: string;

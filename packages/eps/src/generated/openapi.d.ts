@@ -239,7 +239,7 @@ export interface components {
         };
         CancelPractitionerRole: {
             /** @default PractitionerRole */
-            resourceType: string;
+            resourceType?: string;
             identifier?: {
                 "SDS Role Profile ID"?: components["schemas"]["SdsRoleProfileId"];
             }[];
@@ -257,12 +257,12 @@ export interface components {
                  * @default phone
                  * @enum {string}
                  */
-                system: "phone";
+                system?: "phone";
                 /**
                  * @default work
                  * @enum {string}
                  */
-                use: "home" | "work" | "temp" | "mobile";
+                use?: "home" | "work" | "temp" | "mobile";
                 value?: string;
             }[];
         };
@@ -310,11 +310,11 @@ export interface components {
                 expectedSupplyDuration?: {
                     value?: number;
                     /** @default day */
-                    unit: string;
+                    unit?: string;
                     /** @enum {string} */
                     system?: "http://unitsofmeasure.org";
                     /** @default d */
-                    code: string;
+                    code?: string;
                 };
                 performer?: {
                     identifier?: components["schemas"]["OdsOrganizationCode"];
@@ -415,7 +415,7 @@ export interface components {
         };
         CommunicationRequest: {
             /** @default CommunicationRequest */
-            resourceType: string;
+            resourceType?: string;
             /** @enum {string} */
             status?: "active";
             subject?: {
@@ -509,7 +509,7 @@ export interface components {
         };
         CreateList: {
             /** @default List */
-            resourceType: string;
+            resourceType?: string;
             /** @enum {string} */
             status?: "current";
             /** @enum {string} */
@@ -527,7 +527,7 @@ export interface components {
         };
         CreateLocation: {
             /** @default Location */
-            resourceType: string;
+            resourceType?: string;
             address?: {
                 line?: string[];
                 postalCode?: string;
@@ -770,9 +770,9 @@ export interface components {
                             /** @enum {string} */
                             system?: "https://fhir.nhs.uk/CodeSystem/medicationdispense-endorsement";
                             /** @default NDEC */
-                            code: string;
+                            code?: string;
                             /** @default No Dispenser Endorsement Code */
-                            display: string;
+                            display?: string;
                         }[];
                     })[];
                     subDetail?: {
@@ -863,9 +863,9 @@ export interface components {
                 };
                 expectedSupplyDuration?: {
                     /** @default 28 */
-                    value: number;
+                    value?: number;
                     /** @default day */
-                    unit: string;
+                    unit?: string;
                     /** @enum {string} */
                     system?: "http://unitsofmeasure.org";
                     code?: string;
@@ -1223,9 +1223,9 @@ export interface components {
                 };
                 expectedSupplyDuration?: {
                     /** @default 28 */
-                    value: number;
+                    value?: number;
                     /** @default day */
-                    unit: string;
+                    unit?: string;
                     /** @enum {string} */
                     system?: "http://unitsofmeasure.org";
                     code?: string;
@@ -1373,7 +1373,7 @@ export interface components {
         };
         Organization: {
             /** @default Organization */
-            resourceType: string;
+            resourceType?: string;
             identifier?: components["schemas"]["OdsOrganizationCode"][];
             name: string;
             address: {
@@ -1381,12 +1381,12 @@ export interface components {
                  * @default work
                  * @enum {string}
                  */
-                use: "home" | "work" | "billing" | "temp";
+                use?: "home" | "work" | "billing" | "temp";
                 /**
                  * @default both
                  * @enum {string}
                  */
-                type: "postal" | "physical" | "both";
+                type?: "postal" | "physical" | "both";
                 line?: string[];
                 city?: string;
                 district?: string;
@@ -1403,12 +1403,12 @@ export interface components {
              * @default work
              * @enum {string}
              */
-            use: "home" | "work" | "billing" | "temp";
+            use?: "home" | "work" | "billing" | "temp";
             /**
              * @default both
              * @enum {string}
              */
-            type: "postal" | "physical" | "both";
+            type?: "postal" | "physical" | "both";
             line?: string[];
             city?: string;
             district?: string;

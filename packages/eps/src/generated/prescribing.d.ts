@@ -170,7 +170,7 @@ export interface components {
         };
         CancelPractitionerRole: {
             /** @default PractitionerRole */
-            resourceType: string;
+            resourceType?: string;
             identifier?: {
                 "SDS Role Profile ID"?: components["schemas"]["SdsRoleProfileId"];
             }[];
@@ -188,12 +188,12 @@ export interface components {
                  * @default phone
                  * @enum {string}
                  */
-                system: "phone";
+                system?: "phone";
                 /**
                  * @default work
                  * @enum {string}
                  */
-                use: "home" | "work" | "temp" | "mobile";
+                use?: "home" | "work" | "temp" | "mobile";
                 value?: string;
             }[];
         };
@@ -241,11 +241,11 @@ export interface components {
                 expectedSupplyDuration?: {
                     value?: number;
                     /** @default day */
-                    unit: string;
+                    unit?: string;
                     /** @enum {string} */
                     system?: "http://unitsofmeasure.org";
                     /** @default d */
-                    code: string;
+                    code?: string;
                 };
                 performer?: {
                     identifier?: components["schemas"]["OdsOrganizationCode"];
@@ -346,7 +346,7 @@ export interface components {
         };
         CommunicationRequest: {
             /** @default CommunicationRequest */
-            resourceType: string;
+            resourceType?: string;
             /** @enum {string} */
             status?: "active";
             subject?: {
@@ -440,7 +440,7 @@ export interface components {
         };
         CreateList: {
             /** @default List */
-            resourceType: string;
+            resourceType?: string;
             /** @enum {string} */
             status?: "current";
             /** @enum {string} */
@@ -458,7 +458,7 @@ export interface components {
         };
         CreateLocation: {
             /** @default Location */
-            resourceType: string;
+            resourceType?: string;
             address?: {
                 line?: string[];
                 postalCode?: string;
@@ -608,9 +608,9 @@ export interface components {
                 };
                 expectedSupplyDuration?: {
                     /** @default 28 */
-                    value: number;
+                    value?: number;
                     /** @default day */
-                    unit: string;
+                    unit?: string;
                     /** @enum {string} */
                     system?: "http://unitsofmeasure.org";
                     code?: string;
@@ -739,7 +739,7 @@ export interface components {
         };
         Organization: {
             /** @default Organization */
-            resourceType: string;
+            resourceType?: string;
             identifier?: components["schemas"]["OdsOrganizationCode"][];
             name: string;
             address: {
@@ -747,12 +747,12 @@ export interface components {
                  * @default work
                  * @enum {string}
                  */
-                use: "home" | "work" | "billing" | "temp";
+                use?: "home" | "work" | "billing" | "temp";
                 /**
                  * @default both
                  * @enum {string}
                  */
-                type: "postal" | "physical" | "both";
+                type?: "postal" | "physical" | "both";
                 line?: string[];
                 city?: string;
                 district?: string;

@@ -710,17 +710,17 @@ export interface operations {
                          * Errorevent
                          * @default
                          */
-                        errorEvent: string;
+                        errorEvent?: string;
                         /**
                          * Errorcode
                          * @default
                          */
-                        errorCode: string;
+                        errorCode?: string;
                         /**
                          * Errordescription
                          * @default
                          */
-                        errorDescription: string;
+                        errorDescription?: string;
                     };
                 };
             };
@@ -814,17 +814,17 @@ export interface operations {
                          * Errorevent
                          * @default
                          */
-                        errorEvent: string;
+                        errorEvent?: string;
                         /**
                          * Errorcode
                          * @default
                          */
-                        errorCode: string;
+                        errorCode?: string;
                         /**
                          * Errordescription
                          * @default
                          */
-                        errorDescription: string;
+                        errorDescription?: string;
                     };
                 };
             };
@@ -907,7 +907,7 @@ export interface operations {
                          * Addresstype
                          * @default ALL
                          */
-                        addressType: string;
+                        addressType?: string;
                         /** Checksum */
                         checksum?: string;
                         /** Chunkcount */
@@ -918,7 +918,7 @@ export interface operations {
                          * Contentencoding
                          * @default
                          */
-                        contentEncoding: string;
+                        contentEncoding?: string;
                         /** Downloadtimestamp */
                         downloadTimestamp?: string;
                         /** Dtsid */
@@ -939,7 +939,7 @@ export interface operations {
                          * Iscompressed
                          * @default
                          */
-                        isCompressed: string;
+                        isCompressed?: string;
                         /** Linkedmsgid */
                         linkedMsgId?: string;
                         /** Localid */
@@ -954,7 +954,7 @@ export interface operations {
                          * Partnerid
                          * @default
                          */
-                        partnerId: string;
+                        partnerId?: string;
                         /** Recipient */
                         recipient?: string;
                         /** Recipientname */
@@ -967,7 +967,7 @@ export interface operations {
                          * Recipientsmtp
                          * @default
                          */
-                        recipientSmtp: string;
+                        recipientSmtp?: string;
                         /** Sender */
                         sender?: string;
                         /** Sendername */
@@ -982,7 +982,7 @@ export interface operations {
                          * Sendersmtp
                          * @default
                          */
-                        senderSmtp: string;
+                        senderSmtp?: string;
                         /** Status */
                         status?: string;
                         /** Statuscode */
@@ -1003,7 +1003,7 @@ export interface operations {
                          * Version
                          * @default 1.0
                          */
-                        version: string;
+                        version?: string;
                         /** Workflowid */
                         workflowId?: string;
                     };
@@ -1059,7 +1059,7 @@ export interface operations {
                          * Addresstype
                          * @default ALL
                          */
-                        addressType: string;
+                        addressType?: string;
                         /** Checksum */
                         checksum?: string;
                         /** Chunkcount */
@@ -1070,7 +1070,7 @@ export interface operations {
                          * Contentencoding
                          * @default
                          */
-                        contentEncoding: string;
+                        contentEncoding?: string;
                         /** Downloadtimestamp */
                         downloadTimestamp?: string;
                         /** Dtsid */
@@ -1091,7 +1091,7 @@ export interface operations {
                          * Iscompressed
                          * @default
                          */
-                        isCompressed: string;
+                        isCompressed?: string;
                         /** Linkedmsgid */
                         linkedMsgId?: string;
                         /** Localid */
@@ -1106,7 +1106,7 @@ export interface operations {
                          * Partnerid
                          * @default
                          */
-                        partnerId: string;
+                        partnerId?: string;
                         /** Recipient */
                         recipient?: string;
                         /** Recipientname */
@@ -1119,7 +1119,7 @@ export interface operations {
                          * Recipientsmtp
                          * @default
                          */
-                        recipientSmtp: string;
+                        recipientSmtp?: string;
                         /** Sender */
                         sender?: string;
                         /** Sendername */
@@ -1134,7 +1134,7 @@ export interface operations {
                          * Sendersmtp
                          * @default
                          */
-                        senderSmtp: string;
+                        senderSmtp?: string;
                         /** Status */
                         status?: string;
                         /** Statuscode */
@@ -1155,7 +1155,7 @@ export interface operations {
                          * Version
                          * @default 1.0
                          */
-                        version: string;
+                        version?: string;
                         /** Workflowid */
                         workflowId?: string;
                     };

@@ -83,7 +83,7 @@ export interface components {
         Markdown: string;
         OperationOutcome: {
             /** @default OperationOutcome */
-            resourceType: string;
+            resourceType?: string;
             issue?: {
                 /** @enum {string} */
                 severity: "fatal" | "error" | "warning" | "information";
@@ -187,7 +187,7 @@ export interface components {
                      * Format: uri
                      * @default https://fhir.nhs.uk/Id/nhs-number
                      */
-                    system: string;
+                    system?: string;
                     value?: string;
                 };
             }[];
@@ -249,7 +249,7 @@ export interface components {
                      * Format: uri
                      * @default https://fhir.nhs.uk/Id/nhs-number
                      */
-                    system: string;
+                    system?: string;
                     value?: string;
                 };
             }[];

@@ -154,7 +154,7 @@ export interface components {
                          * @default https://fhir.hl7.org.uk/CodeSystem/UKCore-PreferredWrittenCommunicationFormat
                          * @enum {string}
                          */
-                        system: "https://fhir.hl7.org.uk/CodeSystem/UKCore-PreferredWrittenCommunicationFormat";
+                        system?: "https://fhir.hl7.org.uk/CodeSystem/UKCore-PreferredWrittenCommunicationFormat";
                         code: string;
                         display?: string;
                     }[];
@@ -169,7 +169,7 @@ export interface components {
                          * @default https://fhir.hl7.org.uk/CodeSystem/UKCore-PreferredContactMethod
                          * @enum {string}
                          */
-                        system: "https://fhir.hl7.org.uk/CodeSystem/UKCore-PreferredContactMethod";
+                        system?: "https://fhir.hl7.org.uk/CodeSystem/UKCore-PreferredContactMethod";
                         code: string;
                         display?: string;
                     }[];
@@ -186,7 +186,7 @@ export interface components {
              * @default https://fhir.nhs.uk/R4/StructureDefinition/Extension-UKCore-ContactRank
              * @enum {string}
              */
-            url: "https://fhir.nhs.uk/R4/StructureDefinition/Extension-UKCore-ContactRank";
+            url?: "https://fhir.nhs.uk/R4/StructureDefinition/Extension-UKCore-ContactRank";
             valuePositiveInt?: number;
         };
         ContactRelationship: {
@@ -195,7 +195,7 @@ export interface components {
                  * Format: url
                  * @default http://terminology.hl7.org/CodeSystem/v2-0131
                  */
-                system: string;
+                system?: string;
                 code: string;
                 display?: string;
             }[];
@@ -206,7 +206,7 @@ export interface components {
              * @default https://fhir.nhs.uk/R4/StructureDefinition/Extension-UKCore-CopyCorrespondenceIndicator
              * @enum {string}
              */
-            url: "https://fhir.nhs.uk/R4/StructureDefinition/Extension-UKCore-CopyCorrespondenceIndicator";
+            url?: "https://fhir.nhs.uk/R4/StructureDefinition/Extension-UKCore-CopyCorrespondenceIndicator";
             valueBoolean?: boolean;
         };
         CountryCode: {
@@ -256,12 +256,12 @@ export interface components {
              * @default Bundle
              * @enum {string}
              */
-            resourceType: "Bundle";
+            resourceType?: "Bundle";
             /**
              * @default searchset
              * @enum {string}
              */
-            type: "searchset";
+            type?: "searchset";
             /** Format: datetime */
             timestamp?: string;
             total?: number;
@@ -305,7 +305,7 @@ export interface components {
             valueReference: {
                 identifier: {
                     /** @default https://fhir.nhs.uk/Id/ods-organization-code */
-                    system: string;
+                    system?: string;
                     value: string;
                 };
             };
@@ -348,7 +348,7 @@ export interface components {
              * Format: url
              * @default https://fhir.nhs.uk/Id/nhs-number
              */
-            system: string;
+            system?: string;
             value: components["schemas"]["NhsNumber"];
             extension?: components["schemas"]["NHSNumberVerificationStatus-2"][];
         }[];
@@ -381,7 +381,7 @@ export interface components {
             valueReference: {
                 identifier: {
                     /** @default https://fhir.nhs.uk/Id/ods-organization-code */
-                    system: string;
+                    system?: string;
                     value: string;
                 };
             };
@@ -400,7 +400,7 @@ export interface components {
         NHSNumberVerificationStatus: {
             coding: {
                 /** @default https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatus */
-                system: string;
+                system?: string;
                 version?: string;
                 code: string;
                 display?: string;
@@ -411,7 +411,7 @@ export interface components {
              * @default https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus
              * @enum {string}
              */
-            url: "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus";
+            url?: "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus";
             valueCodeableConcept?: components["schemas"]["NHSNumberVerificationStatus"];
         };
         NhsNumber: string;
@@ -425,14 +425,14 @@ export interface components {
             valueReference: {
                 identifier: {
                     /** @default https://fhir.nhs.uk/Id/ods-organization-code */
-                    system: string;
+                    system?: string;
                     value: string;
                 };
             };
         };
         OperationOutcome: {
             /** @default OperationOutcome */
-            resourceType: string;
+            resourceType?: string;
             issue?: {
                 /** @enum {string} */
                 severity: "fatal" | "error" | "warning" | "information";
@@ -448,7 +448,7 @@ export interface components {
             url?: "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-OtherContactSystem";
             valueCoding?: {
                 /** @default https://fhir.hl7.org.uk/CodeSystem/UKCore-OtherContactSystem */
-                system: string;
+                system?: string;
                 code?: string;
                 display?: string;
             };
@@ -470,7 +470,7 @@ export interface components {
         };
         Patient: {
             /** @default Patient */
-            resourceType: string;
+            resourceType?: string;
             id: components["schemas"]["NhsNumber"];
             identifier?: components["schemas"]["Identifier"];
             meta?: components["schemas"]["Meta"];
@@ -488,7 +488,7 @@ export interface components {
         };
         PatientCreateRequest: {
             /** @default Patient */
-            resourceType: string;
+            resourceType?: string;
             name: components["schemas"]["HumanName"][];
             gender: components["schemas"]["Gender"];
             birthDate: components["schemas"]["BirthDate"];
@@ -507,15 +507,15 @@ export interface components {
                  * @default https://fhir.nhs.uk/Id/nhs-number
                  * @enum {string}
                  */
-                system: "https://fhir.nhs.uk/Id/nhs-number";
+                system?: "https://fhir.nhs.uk/Id/nhs-number";
                 value?: string;
             };
         };
         PatientSearch: {
             /** @default Bundle */
-            resourceType: string;
+            resourceType?: string;
             /** @default searchset */
-            type: string;
+            type?: string;
             /** Format: datetime */
             timestamp?: string;
             total?: number;
@@ -526,7 +526,7 @@ export interface components {
                 };
                 resource?: {
                     /** @default Patient */
-                    resourceType: string;
+                    resourceType?: string;
                     id?: components["schemas"]["NhsNumber"];
                     identifier?: components["schemas"]["Identifier"];
                     meta?: components["schemas"]["Meta"];
@@ -574,10 +574,10 @@ export interface components {
         RelatedPerson: {
             id?: string;
             /** @default RelatedPerson */
-            resourceType: string;
+            resourceType?: string;
             patient: components["schemas"]["PatientReference"];
             /** @default true */
-            active: boolean;
+            active?: boolean;
             period?: components["schemas"]["Period"];
             name?: components["schemas"]["HumanName"][];
             address?: components["schemas"]["Address"][];
@@ -587,9 +587,9 @@ export interface components {
         };
         RelatedPersonBundle: {
             /** @default Bundle */
-            resourceType: string;
+            resourceType?: string;
             /** @default searchset */
-            type: string;
+            type?: string;
             /** Format: datetime */
             timestamp?: string;
             total?: number;

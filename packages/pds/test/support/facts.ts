@@ -367,7 +367,7 @@ export function pdsSandboxFacts(name: string, start: () => Promise<Target>) {
       it("31: an unknown op: the client refuses; the mock says INVALID_VALUE at 0/op", async () => {
         const move = { op: "move", path: "/a" } as unknown as PatientPatch; // as from an untyped caller
         await expect(pds.updatePatient("9000000009", [move], { version: 2 })).rejects.toThrow(
-          /patches\[0\]: op "move" is not one of add, replace, remove, test/,
+          /patches\[0\]\.op: "move" is not one of add, replace, remove, test/,
         );
         const res = await raw("/Patient/9000000009", {
           method: "PATCH",

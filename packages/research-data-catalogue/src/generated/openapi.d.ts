@@ -46,7 +46,7 @@ export interface components {
         };
         "OperationOutcome-2": {
             /** @default OperationOutcome */
-            resourceType: string;
+            resourceType?: string;
             issue?: {
                 /** @enum {string} */
                 severity: "fatal" | "error" | "warning" | "information";
@@ -81,7 +81,7 @@ export interface components {
             typicalAgeRange?: components["schemas"]["ageRange"];
             physicalSampleAvailability?: components["schemas"]["commaSeparatedValues"] | components["schemas"]["physicalSampleAvailability"][];
             /** @default UNKNOWN */
-            followup: string & components["schemas"]["followup"];
+            followup?: string & components["schemas"]["followup"];
             pathway?: components["schemas"]["description"];
         };
         /** @enum {string} */
@@ -95,7 +95,7 @@ export interface components {
             description?: components["schemas"]["description"];
             associatedMedia?: components["schemas"]["commaSeparatedValues"] | components["schemas"]["url"][];
             /** @default NOT APPLICABLE */
-            isPartOf: string | components["schemas"]["commaSeparatedValues"] | (components["schemas"]["url"] | components["schemas"]["eightyCharacters"] | "NOT APPLICABLE")[];
+            isPartOf?: string | components["schemas"]["commaSeparatedValues"] | (components["schemas"]["url"] | components["schemas"]["eightyCharacters"] | "NOT APPLICABLE")[];
         };
         doi: string;
         eightyCharacters: string;

@@ -192,7 +192,7 @@ export interface components {
                 id?: string;
                 meta?: {
                     /** @default https://fhir.hl7.org.uk/StructureDefinition/UKCore-Condition */
-                    profile: string;
+                    profile?: string;
                 }[];
                 identifier: {
                     value: string;
@@ -321,17 +321,17 @@ export interface components {
             fullUrl?: string;
             resource?: {
                 /** @default Encounter */
-                resourceType: string;
+                resourceType?: string;
                 id?: string;
                 /** @default finished */
-                status: string;
+                status?: string;
                 class?: {
                     /** @default http://terminology.hl7.org/CodeSystem/v3-NullFlavor */
-                    system: string;
+                    system?: string;
                     /** @default UNK */
-                    code: string;
+                    code?: string;
                     /** @default Unknown */
-                    display: string;
+                    display?: string;
                 };
                 participant?: {
                     type: {
@@ -358,11 +358,11 @@ export interface components {
             id?: string;
             identifier: {
                 /** @default https://tools.ietf.org/html/rfc4122 */
-                system: string;
+                system?: string;
                 value?: string;
             };
             /** @default searchset */
-            type: string;
+            type?: string;
             timestamp: string;
             total?: number;
             entry: (components["schemas"]["CompositionEntryGet"] | components["schemas"]["PatientEntry"] | components["schemas"]["PractitionerEntry"] | components["schemas"]["PractitionerRoleEntry"] | components["schemas"]["ConditionEntry"] | components["schemas"]["EncounterParticipantEntry"] | components["schemas"]["OrganizationEntry"] | components["schemas"]["RelatedPersonEntry"] | components["schemas"]["ObservationEntry"] | components["schemas"]["DeviceEntry"])[];
@@ -375,7 +375,7 @@ export interface components {
                 id?: string;
                 meta?: {
                     /** @default https://fhir.hl7.org.uk/StructureDefinition/UKCore-Observation */
-                    profile: string;
+                    profile?: string;
                 }[];
                 identifier: {
                     value: string;
@@ -401,7 +401,7 @@ export interface components {
         };
         OperationOutcome: {
             /** @default OperationOutcome */
-            resourceType: string;
+            resourceType?: string;
             issue?: {
                 /** @enum {string} */
                 severity: "fatal" | "error" | "warning" | "information";
@@ -413,7 +413,7 @@ export interface components {
         };
         OperationOutcomeInternalServerError: {
             /** @default OperationOutcome */
-            resourceType: string;
+            resourceType?: string;
             issue?: {
                 /** @enum {string} */
                 severity: "error";
@@ -421,9 +421,9 @@ export interface components {
                 details?: {
                     coding?: {
                         /** @default https://fhir.nhs.uk/CodeSystem/Spine-ErrorOrWarningCode */
-                        system: string;
+                        system?: string;
                         /** @default 1 */
-                        version: string;
+                        version?: string;
                         code?: string;
                         display?: string;
                     }[];
@@ -440,7 +440,7 @@ export interface components {
                 identifier?: {
                     use?: string;
                     /** @default https://fhir.nhs.uk/Id/ods-organization-code */
-                    system: string;
+                    system?: string;
                     value?: string;
                 }[];
                 type?: {

@@ -38,7 +38,7 @@ export interface components {
     schemas: {
         Device: {
             /** @default Device */
-            resourceType: string;
+            resourceType?: string;
             /** Format: uuid */
             id?: string;
             identifier?: {
@@ -64,15 +64,15 @@ export interface components {
         };
         DeviceBundle: {
             /** @default Bundle */
-            resourceType: string;
+            resourceType?: string;
             /** Format: uuid */
             id?: string;
             /** @default searchset */
-            type: string;
+            type?: string;
             total?: number;
             link?: {
                 /** @default self */
-                relation: string;
+                relation?: string;
                 url?: string;
             }[];
             entry?: {
@@ -80,20 +80,20 @@ export interface components {
                 resource?: components["schemas"]["Device"];
                 search?: {
                     /** @default match */
-                    mode: string;
+                    mode?: string;
                 };
             }[];
         };
         Endpoint: {
             /** @default Endpoint */
-            resourceType: string;
+            resourceType?: string;
             /** Format: uuid */
             id?: string;
             /**
              * @default active
              * @enum {string}
              */
-            status: "active";
+            status?: "active";
             connectionType?: {
                 system?: string;
                 code?: string;
@@ -127,15 +127,15 @@ export interface components {
         };
         EndpointBundle: {
             /** @default Bundle */
-            resourceType: string;
+            resourceType?: string;
             /** Format: uuid */
             id?: string;
             /** @default searchset */
-            type: string;
+            type?: string;
             total?: number;
             link?: {
                 /** @default self */
-                relation: string;
+                relation?: string;
                 url?: string;
             }[];
             entry?: {
@@ -143,7 +143,7 @@ export interface components {
                 resource?: components["schemas"]["Endpoint"];
                 search?: {
                     /** @default match */
-                    mode: string;
+                    mode?: string;
                 };
             }[];
         };
