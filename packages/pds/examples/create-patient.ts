@@ -24,8 +24,10 @@ export async function createPatient() {
       },
     ],
   });
-  if (result.kind === "created")
+  if (result.kind === "created") {
     console.log(result.nhsNumber); // 5182663366
-  else console.log("a record probably exists already:", result.kind);
+  } else {
+    console.log("a record probably exists already:", result.kind);
+  }
   return result;
 }

@@ -6,13 +6,8 @@ export async function updatePatient() {
   // Read first: an update must quote the version it was based on.
   const { version } = await pds.getPatient("9000000009");
   try {
-    const updated = await pds.updatePatient(
-      "9000000009",
-      [{ op: "replace", path: "/birthDate", value: "2010-10-23" }],
-      {
-        version,
-      },
-    );
+    const patches = [{ op: "replace", path: "/birthDate", value: "2010-10-23" }] as const;
+    const updated = await pds.updatePatient("9000000009", patches, { version });
     console.log(updated.version); // 3 (the sandbox does not keep the change)
     return updated;
   } catch (error) {
