@@ -18,8 +18,11 @@ export interface AuthStrategy {
   /** A short name for logs, e.g. "api-key" or "signed-jwt". */
   readonly kind: string;
   authorize(request: AuthRequest): void | Promise<void>;
-  /** Drop cached credentials after a 401. True when a new attempt could succeed. */
-  invalidate?(): boolean | Promise<boolean>;
+  /**
+   * Drop cached credentials after a 401. `failed` is the attempt that was refused (its headers hold the
+   * credentials that failed), so a strategy can drop exactly those. True when a new attempt could succeed.
+   */
+  invalidate?(failed: AuthRequest): boolean | Promise<boolean>;
   /** The secret values this strategy holds, so core can scrub them from logs and errors. */
   secrets?(): readonly string[];
   /**

@@ -221,9 +221,10 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
         // biome-ignore lint/suspicious/noExplicitAny: the typed surface is ApiMethod; this is the untyped inside
         result = await (raw[name] as any)(path, { ...rest, fetch: perCallFetch(state, call) });
       } catch (error) {
-        if (error instanceof NhsError || (error as { name?: string })?.name === "AbortError") throw error;
-        if (state.lastStatus !== undefined && !(error instanceof TypeError && state.attempts === 0))
+        // openapi-fetch parses the body after our transport returned it: a SyntaxError here is a bad body.
+        if (error instanceof SyntaxError && state.lastStatus !== undefined && !(error instanceof NhsError)) {
           throw unreadable(state, error);
+        }
         throw error;
       }
       if (!result.response.ok) throw apiError(state, result.response, result.error);

@@ -126,40 +126,53 @@ export async function send(request: Request, state: CallState, settings: Transpo
     let response: Response | undefined;
     let failure: "timeout" | "network" | "too-large" | undefined;
     let cause: unknown;
+    const authRequest = { method, url, headers, attempt, signal };
+    let authorized = false;
     try {
-      // Errors from the auth strategy (a refused token request, say) are already typed: pass them on.
-      await settings.auth.authorize({ method, url, headers, attempt, signal });
+      // Errors from the auth strategy (a refused token request, say) are already typed: pass them on,
+      // unless this attempt's own timeout fired while the strategy waited (that is a timeout like any other).
+      await settings.auth.authorize(authRequest);
+      authorized = true;
     } catch (error) {
-      clearTimeout(timer);
-      if (callerSignal.aborted) throw callerSignal.reason;
-      throw error;
-    }
-    try {
-      log(settings.logger, "debug", `→ ${method} ${state.url} (attempt ${attempt})`, {
-        ...event,
-        event: "request",
-        headers: redactHeaders(headers),
-      });
-      const sent = new Request(url, { method, headers, body, signal, redirect: request.redirect });
-      const extra = settings.auth.fetchOptions;
-      response = await (extra ? settings.fetch(sent, { ...extra }) : settings.fetch(sent));
-      if (state.bufferBody) {
-        const bytes = NULL_BODY_STATUSES.has(response.status)
-          ? null
-          : await readBody(response, settings.maxResponseBytes);
-        response = new Response(bytes, {
-          status: response.status,
-          statusText: response.statusText,
-          headers: response.headers,
-        });
+      if (callerSignal.aborted) {
+        clearTimeout(timer);
+        throw callerSignal.reason;
       }
-    } catch (error) {
-      response = undefined;
+      if (!timeout.signal.aborted) {
+        clearTimeout(timer);
+        throw error;
+      }
+      failure = "timeout";
       cause = error;
-      if (callerSignal.aborted) throw callerSignal.reason; // the caller's AbortSignal always wins
-      failure = timeout.signal.aborted ? "timeout" : error instanceof BodyTooLarge ? "too-large" : "network";
-    } finally {
-      clearTimeout(timer);
+    }
+    if (authorized) {
+      try {
+        log(settings.logger, "debug", `→ ${method} ${state.url} (attempt ${attempt})`, {
+          ...event,
+          event: "request",
+          headers: redactHeaders(headers),
+        });
+        const sent = new Request(url, { method, headers, body, signal, redirect: request.redirect });
+        const extra = settings.auth.fetchOptions;
+        response = await (extra ? settings.fetch(sent, { ...extra }) : settings.fetch(sent));
+        if (state.bufferBody) {
+          const bytes = NULL_BODY_STATUSES.has(response.status)
+            ? null
+            : await readBody(response, settings.maxResponseBytes);
+          response = new Response(bytes, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: response.headers,
+          });
+        }
+      } catch (error) {
+        response = undefined;
+        cause = error;
+        if (callerSignal.aborted) throw callerSignal.reason; // the caller's AbortSignal always wins
+        failure = timeout.signal.aborted ? "timeout" : error instanceof BodyTooLarge ? "too-large" : "network";
+      } finally {
+        clearTimeout(timer);
+      }
     }
 
     const elapsed = Date.now() - started;
@@ -173,7 +186,7 @@ export async function send(request: Request, state: CallState, settings: Transpo
       });
       if (response.status === 401 && !reauthorized && settings.auth.invalidate) {
         reauthorized = true;
-        if (await settings.auth.invalidate()) {
+        if (await settings.auth.invalidate(authRequest)) {
           log(settings.logger, "info", "401: credentials refreshed, trying once more", { ...event, event: "auth" });
           continue;
         }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type AuthStrategy, type LogEvent, NhsApiError } from "../src/index.js";
+import { type AuthStrategy, type LogEvent, NhsApiError, NhsTimeoutError } from "../src/index.js";
 import { outcome, testClient } from "./support/client.js";
 import { json, startServer } from "./support/server.js";
 
@@ -76,6 +76,55 @@ describe("the auth hook", () => {
     await expect(
       testClient(server.url, { auth: broken }).GET("/Patient/{id}", { params: { path: { id: "1" } } }),
     ).rejects.toThrow("token endpoint refused the assertion");
+    expect(server.seen).toHaveLength(0);
+  });
+});
+
+describe("auth strategy edge cases", () => {
+  it("tells invalidate which attempt was refused", async () => {
+    server = await startServer((_req, res) => json(res, 401, {}));
+    const seen: Array<string | null> = [];
+    const auth: AuthStrategy = {
+      kind: "t",
+      authorize: ({ headers }) => headers.set("Authorization", "Bearer Tok1"),
+      invalidate: (failed) => {
+        seen.push(failed.headers.get("authorization"));
+        return false;
+      },
+    };
+    await testClient(server.url, { auth })
+      .GET("/Patient/{id}", { params: { path: { id: "1" } } })
+      .catch(() => {});
+    expect(seen).toEqual(["Bearer Tok1"]);
+  });
+
+  it("passes an error thrown by invalidate through unchanged", async () => {
+    server = await startServer((_req, res) => json(res, 401, {}));
+    const auth: AuthStrategy = {
+      kind: "t",
+      authorize: () => {},
+      invalidate: () => {
+        throw new Error("refresh endpoint down");
+      },
+    };
+    await expect(
+      testClient(server.url, { auth }).GET("/Patient/{id}", { params: { path: { id: "1" } } }),
+    ).rejects.toThrow("refresh endpoint down");
+  });
+
+  it("reports a strategy that outlives the attempt timeout as NhsTimeoutError", async () => {
+    server = await startServer((_req, res) => json(res, 200, {}));
+    const auth: AuthStrategy = {
+      kind: "slow",
+      authorize: ({ signal }) =>
+        new Promise((_resolve, reject) =>
+          signal.addEventListener("abort", () => reject(signal.reason), { once: true }),
+        ),
+    };
+    const error = await testClient(server.url, { auth, timeoutMs: 50, retry: false })
+      .GET("/Patient/{id}", { params: { path: { id: "1" } } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NhsTimeoutError);
     expect(server.seen).toHaveLength(0);
   });
 });

@@ -61,7 +61,10 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function toRequest(req: IncomingMessage, origin: string, body: Buffer): Request {
+function toRequest(req: IncomingMessage, listenOrigin: string, body: Buffer): Request {
+  // The origin the client called (Host), so `localhost` stays `localhost` (the token endpoint checks aud).
+  const host = req.headers.host;
+  const origin = host && /^[A-Za-z0-9.[\]:-]+$/.test(host) ? `http://${host}` : listenOrigin;
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;

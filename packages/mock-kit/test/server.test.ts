@@ -85,3 +85,20 @@ describe("createMockServer", () => {
     });
   });
 });
+
+describe("request URLs", () => {
+  it("keep the host the client called", async () => {
+    const seen: string[] = [];
+    const echo = await createMockServer({
+      handlers: [
+        http.get("*/where", ({ request }) => {
+          seen.push(request.url);
+          return HttpResponse.text("ok");
+        }),
+      ],
+    });
+    await fetch(`http://localhost:${echo.port}/where`);
+    await echo.close();
+    expect(seen).toEqual([`http://localhost:${echo.port}/where`]);
+  });
+});

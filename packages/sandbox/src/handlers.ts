@@ -1,3 +1,4 @@
+import { createTokenEndpoint, type JwksSource, requireAccessToken, type TokenEndpoint } from "@nhskit/auth/mocks";
 import { catalogue } from "@nhskit/catalogue";
 import { sandboxBasePath } from "@nhskit/mock-kit";
 import type { RequestHandler } from "msw";
@@ -6,7 +7,24 @@ import { type MockedApi, mockedApis } from "./registry.js";
 export interface SandboxOptions {
   /** Only these API ids (default: all that have mocks). */
   apis?: readonly string[];
+  /**
+   * Make the API mocks demand a valid access token from the sandbox's own `/oauth2/token`, as integration
+   * does. Off by default, like the hosted sandboxes.
+   */
+  requireAccessToken?: boolean;
+  /** Applications (API key + public keys) the token endpoint accepts, besides the TEST-ONLY demo app. */
+  apps?: ReadonlyArray<{ apiKey: string; jwks: JwksSource }>;
 }
+
+export interface Sandbox {
+  readonly handlers: RequestHandler[];
+  /** The platform's `/oauth2/token`: register apps, count token requests. */
+  readonly tokenEndpoint: TokenEndpoint;
+  readonly basePaths: string[];
+  index(): unknown;
+}
+
+const TOKEN_PATH = "/oauth2";
 
 function selected(options: SandboxOptions): readonly MockedApi[] {
   if (!options.apis) return mockedApis;
@@ -20,30 +38,51 @@ function selected(options: SandboxOptions): readonly MockedApi[] {
   return mockedApis.filter((m) => options.apis!.includes(m.api.id));
 }
 
-/** All handlers in the order msw should try them. */
-export function sandboxHandlers(options: SandboxOptions = {}): RequestHandler[] {
-  return selected(options).flatMap((m) => m.handlers());
-}
-
-/** What `GET /` answers: every catalogue API, where it is served, or why not. */
-export function sandboxIndex(options: SandboxOptions = {}) {
-  const served = selected(options);
+/** The sandbox's parts: the token endpoint first, then (optionally) the token gate, then every API's mocks. */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const apis = selected(options);
+  const tokenEndpoint = createTokenEndpoint({
+    apps: options.apps?.map((a) => ({ apiKey: a.apiKey, jwks: a.jwks })) ?? [],
+  });
+  const basePaths = apis.map((m) => sandboxBasePath(m.api, m.document));
+  const handlers = [
+    ...tokenEndpoint.handlers,
+    ...(options.requireAccessToken ? [requireAccessToken(tokenEndpoint, { basePaths })] : []),
+    ...apis.flatMap((m) => m.handlers()),
+  ];
   return {
-    name: "nhskit local sandbox",
-    note: "Behaves like the NHS API platform's hosted sandboxes, offline. Not an NHS service.",
-    apis: catalogue.map((api) => {
-      const docs = served.filter((m) => m.api.id === api.id);
-      return {
-        id: api.id,
-        name: api.name,
-        status: api.status,
-        served: docs.length > 0,
-        basePaths: docs.map((m) => sandboxBasePath(m.api, m.document)),
-      };
+    handlers,
+    tokenEndpoint,
+    basePaths: [TOKEN_PATH, ...basePaths],
+    index: () => ({
+      name: "nhskit local sandbox",
+      note: "Behaves like the NHS API platform's hosted sandboxes, offline. Not an NHS service.",
+      tokenUrl: `${TOKEN_PATH}/token`,
+      requireAccessToken: options.requireAccessToken === true,
+      apis: catalogue.map((api) => {
+        const docs = apis.filter((m) => m.api.id === api.id);
+        return {
+          id: api.id,
+          name: api.name,
+          status: api.status,
+          served: docs.length > 0,
+          basePaths: docs.map((m) => sandboxBasePath(m.api, m.document)),
+        };
+      }),
     }),
   };
 }
 
+/** All handlers in the order msw should try them (for `setupServer` / `setupWorker`). */
+export function sandboxHandlers(options: SandboxOptions = {}): RequestHandler[] {
+  return createSandbox(options).handlers;
+}
+
+/** What `GET /` answers: every catalogue API, where it is served, or that it is not. */
+export function sandboxIndex(options: SandboxOptions = {}) {
+  return createSandbox(options).index();
+}
+
 export function servedBasePaths(options: SandboxOptions = {}): string[] {
-  return selected(options).map((m) => sandboxBasePath(m.api, m.document));
+  return createSandbox(options).basePaths;
 }

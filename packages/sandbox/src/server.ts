@@ -1,5 +1,6 @@
+import type { TokenEndpoint } from "@nhskit/auth/mocks";
 import { createMockServer, type MockServer } from "@nhskit/mock-kit/server";
-import { type SandboxOptions, sandboxHandlers, sandboxIndex, servedBasePaths } from "./handlers.js";
+import { createSandbox, type SandboxOptions } from "./handlers.js";
 
 export interface SandboxServerOptions extends SandboxOptions {
   /** Default 127.0.0.1. */
@@ -10,16 +11,21 @@ export interface SandboxServerOptions extends SandboxOptions {
   log?: ((line: string) => void) | false;
 }
 
-export type SandboxServer = MockServer;
+export interface SandboxServer extends MockServer {
+  /** The platform token endpoint this server answers at /oauth2/token. */
+  readonly tokenEndpoint: TokenEndpoint;
+}
 
 /** The sandbox as a real HTTP server, for tests and for `pnpm sandbox`. */
-export function createSandboxServer(options: SandboxServerOptions = {}): Promise<SandboxServer> {
-  return createMockServer({
-    handlers: sandboxHandlers(options),
-    basePaths: servedBasePaths(options),
-    index: () => sandboxIndex(options),
+export async function createSandboxServer(options: SandboxServerOptions = {}): Promise<SandboxServer> {
+  const sandbox = createSandbox(options);
+  const server = await createMockServer({
+    handlers: sandbox.handlers,
+    basePaths: sandbox.basePaths,
+    index: sandbox.index,
     ...(options.host ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.log !== undefined ? { log: options.log } : {}),
   });
+  return Object.assign(server, { tokenEndpoint: sandbox.tokenEndpoint });
 }

@@ -53,8 +53,8 @@ describe("the sandbox server", () => {
     expect(res.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:5173");
   });
 
-  it("refuses an API it has no mocks for", () => {
-    expect(() => createSandboxServer({ apis: ["nope"] })).toThrow(/has no mocks for nope/);
+  it("refuses an API it has no mocks for", async () => {
+    await expect(createSandboxServer({ apis: ["nope"] })).rejects.toThrow(/has no mocks for nope/);
   });
 });
 
@@ -85,6 +85,18 @@ describe("the CLI", () => {
     expect(await exit).toBe(0);
     expect(out).toMatch(/GET \/personal-demographics\/FHIR\/R4\/Patient\/9000000025 200/);
     expect(out).toMatch(/SIGTERM: stopping the sandbox/);
+  });
+
+  it("explains a bad --app", async () => {
+    const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+    const child = spawn(process.execPath, [cli, "--app", "key-without-path"], { stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (c: Buffer) => {
+      err += c.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(2);
+    expect(err).toMatch(/--app needs <apiKey>=<path to jwks.json>/);
   });
 
   it("explains a bad --port", async () => {
