@@ -1,6 +1,6 @@
 import type { ApiEntry } from "@nhskit/catalogue";
 import { nhsNumberProblem } from "@nhskit/core";
-import { searchParamsSchema } from "@nhskit/pds";
+import { searchParamsSchema } from "@nhskit/pds/schemas";
 import type { Operation, Param } from "./operations.js";
 
 export interface FormValues {

@@ -31,7 +31,7 @@ describe("NhsApiError", () => {
     expect(error.url).toBe(`${BASE}/Patient/9000000001`);
     expect(error.issues[0]).toMatchObject({ severity: "error", code: "not-found", spineCode: "RESOURCE_NOT_FOUND" });
     expect(error.message).toBe(
-      `GET /Patient/{id} failed with 404 Not Found (RESOURCE_NOT_FOUND): Resource Id '9000000001' does not exist. Nothing exists with that id in this environment; sandbox and integration hold test data only. [request id ${error.requestId}]`,
+      `GET /Patient/{id} failed with 404 Not Found (RESOURCE_NOT_FOUND): Resource Id '9000000001' does not exist. Nothing exists with that id here; sandbox and integration hold test data only. [request id ${error.requestId}]`,
     );
   });
 
@@ -65,7 +65,7 @@ describe("NhsApiError", () => {
     const error = (await call().catch((e: unknown) => e)) as NhsApiError;
     expect(error.code).toBe("invalid_request");
     expect(error.diagnostics).toBe("Missing or invalid JWT");
-    expect(error.hint).toMatch(/token request is malformed/);
+    expect(error.hint).toMatch(/Token request malformed/);
   });
 
   it("keeps a plain-text or HTML error body short", async () => {
@@ -75,7 +75,7 @@ describe("NhsApiError", () => {
     const error = (await call().catch((e: unknown) => e)) as NhsApiError;
     expect(error.status).toBe(500);
     expect(error.diagnostics!.length).toBeLessThanOrEqual(301);
-    expect(error.hint).toMatch(/retry later/);
+    expect(error.hint).toMatch(/Retry later/);
   });
 
   it("handles an error with an empty body", async () => {
@@ -83,7 +83,7 @@ describe("NhsApiError", () => {
     const error = (await call().catch((e: unknown) => e)) as NhsApiError;
     expect(error.status).toBe(403);
     expect(error.code).toBeUndefined();
-    expect(error.message).toMatch(/failed with 403 Forbidden\. Your application or user is not allowed/);
+    expect(error.message).toMatch(/failed with 403 Forbidden\. Your credentials do not allow this/);
   });
 });
 

@@ -6,17 +6,10 @@ import {
   NhsValidationError,
   type ValidationIssue,
 } from "@nhskit/core";
+import { checkNhsNumber, toIfMatch } from "./checks.js";
 import type { paths } from "./generated/openapi.js";
-import type { PatientSearchParams } from "./schemas.js";
-import {
-  check,
-  checkNhsNumber,
-  type PatientPatch,
-  patchesSchema,
-  searchParamsSchema,
-  toIfMatch,
-  versionSchema,
-} from "./schemas.js";
+import { loadSchemas } from "./lazy-schemas.js";
+import type { PatientPatch, PatientSearchParams } from "./schemas.js";
 import type {
   Coverage,
   CoverageSearch,
@@ -165,6 +158,7 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
   }
 
   async function searchPatients(params: PatientSearchParams, options?: PdsCallOptions): Promise<PatientSearchResult> {
+    const { check, searchParamsSchema } = await loadSchemas();
     const query = check("searchPatients", searchParamsSchema, params, "params");
     if (Object.keys(query).length === 0) {
       throw new NhsValidationError("searchPatients", [
@@ -199,6 +193,7 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
     options: PdsCallOptions & { version: number | string },
   ): Promise<PatientRead> {
     const id = checkNhsNumber("updatePatient", nhsNumber);
+    const { check, patchesSchema, versionSchema } = await loadSchemas();
     const checked = check("updatePatient", patchesSchema, patches, "patches");
     const version = check("updatePatient", versionSchema, options?.version, "options.version");
     const { data, response, requestId } = await raw.PATCH("/Patient/{id}", {
@@ -262,6 +257,7 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
     if (!coverage || typeof coverage !== "object") {
       throw new NhsValidationError("updateCoverage", [{ path: "coverage", message: "must be a Coverage resource" }]);
     }
+    const { check, versionSchema } = await loadSchemas();
     const version = check("updateCoverage", versionSchema, options?.version, "options.version");
     const { data, response, requestId } = await raw.POST("/Coverage", {
       params: { header: { "If-Match": toIfMatch(version) } },

@@ -10,14 +10,8 @@ export {
   type PdsClientOptions,
 } from "./client.js";
 export type { components, operations, paths } from "./generated/openapi.js";
-export {
-  KNOWN_SEARCH_PARAMS,
-  nhsNumberSchema,
-  type PatientPatch,
-  type PatientSearchParams,
-  patchesSchema,
-  searchParamsSchema,
-} from "./schemas.js";
+// The zod schemas themselves are at "@nhskit/pds/schemas", so importing the client does not pull zod in.
+export type { PatientPatch, PatientSearchParams } from "./schemas.js";
 export type {
   Coverage,
   CoverageSearch,

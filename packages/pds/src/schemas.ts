@@ -115,18 +115,6 @@ export const versionSchema = z.union(
   { error: 'must be the version from the last read, such as 2 or W/"2"' },
 );
 
-/** `W/"2"` for 2, "2" or `W/"2"`. */
-export function toIfMatch(version: number | string): string {
-  const text = String(version);
-  return text.startsWith('W/"') ? text : `W/"${text}"`;
-}
-
-/** Throws NhsNumberError (naming the value) unless it is a valid NHS number. */
-export function checkNhsNumber(operation: string, value: unknown, where = "nhsNumber"): string {
-  if (!isValidNhsNumber(value)) throw new NhsNumberError(operation, value, where);
-  return value;
-}
-
 /** Parses with zod and throws core's NhsValidationError naming every problem. */
 export function check<S extends z.ZodMiniType>(
   operation: string,
