@@ -1,12 +1,11 @@
 import { type ApiEntry, type Environment, resolveBaseUrl } from "@nhskit/catalogue";
 import createClient, { type FetchResponse, type MaybeOptionalInit } from "openapi-fetch";
 import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
+import { apiErrorFromResponse } from "./api-error.js";
 import { type AuthStrategy, noAuth } from "./auth.js";
-import { parseErrorBody } from "./error-body.js";
-import { NhsApiError, NhsError, NhsResponseError, NhsValidationError, type ValidationIssue } from "./errors.js";
-import { hintFor } from "./hints.js";
+import { type NhsApiError, NhsError, NhsResponseError, NhsValidationError, type ValidationIssue } from "./errors.js";
 import type { Logger } from "./logger.js";
-import { isSecretName, scrub } from "./redact.js";
+import { isSecretName } from "./redact.js";
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy, resolveRetryPolicy } from "./retry.js";
 import { type CallState, callInfo, type FetchLike, send, type TransportSettings } from "./transport.js";
 import { userAgent } from "./user-agent.js";
@@ -87,7 +86,7 @@ export interface ApiClient<Paths extends {}, Media extends MediaType = MediaType
    */
   getUrl<T = unknown>(
     url: string,
-    call?: CallOptions & { signal?: AbortSignal },
+    call?: CallOptions & { signal?: AbortSignal; headers?: Record<string, string> },
   ): Promise<{ data: T; response: Response; requestId: string }>;
 }
 
@@ -171,24 +170,7 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
   }
 
   function apiError(state: CallState, response: Response, body: unknown): NhsApiError {
-    const parsed = parseErrorBody(body);
-    const clean = (text: string | undefined) => (text === undefined ? undefined : scrub(text, secrets()));
-    const retryAfter = response.headers.get("retry-after");
-    return new NhsApiError({
-      status: response.status,
-      statusText: response.statusText,
-      code: clean(parsed.code),
-      diagnostics: clean(parsed.diagnostics),
-      issues: parsed.issues.map((issue) => ({
-        ...issue,
-        ...(issue.diagnostics ? { diagnostics: clean(issue.diagnostics) } : {}),
-      })),
-      hint: hintFor(response.status, parsed.code),
-      call: callInfo(state),
-      retryAfterSeconds: retryAfter && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined,
-      body,
-      headers: response.headers,
-    });
+    return apiErrorFromResponse(callInfo(state), response, body, secrets());
   }
 
   function unreadable(state: CallState, error: unknown): NhsResponseError {
@@ -232,7 +214,10 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     };
   }
 
-  async function getUrl<T>(url: string, call?: CallOptions & { signal?: AbortSignal }) {
+  async function getUrl<T>(
+    url: string,
+    call?: CallOptions & { signal?: AbortSignal; headers?: Record<string, string> },
+  ) {
     const target = new URL(url, `${baseUrl}/`);
     const operation = call?.operation ?? "GET next page";
     if (target.origin !== origin) {
@@ -243,10 +228,13 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
         },
       ]);
     }
+    const issues: ValidationIssue[] = [];
+    checkHeaders(call?.headers, "headers", issues);
+    if (issues.length) throw new NhsValidationError(operation, issues);
     const state = newState("GET", operation, call, "json");
     const request = new Request(target, {
       method: "GET",
-      headers: { Accept: "application/fhir+json, application/json" },
+      headers: { Accept: "application/fhir+json, application/json", ...call?.headers },
       ...(call?.signal ? { signal: call.signal } : {}),
     });
     const response = await perCallFetch(state, call)(request);

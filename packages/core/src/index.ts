@@ -1,4 +1,5 @@
 export { BaseUrlError } from "@nhskit/catalogue";
+export { apiErrorFromResponse } from "./api-error.js";
 export { type AuthRequest, type AuthStrategy, noAuth } from "./auth.js";
 export {
   type ApiClient,

@@ -3,6 +3,7 @@ import {
   type ApiClient,
   type ApiClientOptions,
   createApiClient,
+  NhsResponseError,
   NhsValidationError,
   type ValidationIssue,
 } from "@nhskit/core";
@@ -30,6 +31,11 @@ export interface PdsClientOptions extends Omit<ApiClientOptions, "api" | "docume
   sessionUrid?: string;
   /** `NHSD-End-User-Organisation-ODS`: needed when one application serves several organisations. */
   endUserOrganisationOds?: string;
+  /**
+   * Check Patient and search Bundle bodies against zod schemas before returning them (off by default: the
+   * types already describe them, and validation costs time). A mismatch throws `NhsResponseError`.
+   */
+  validateResponses?: boolean;
 }
 
 /** Per-call options for the helpers. */
@@ -126,7 +132,7 @@ function spineCodes(outcome: OperationOutcome): string[] {
  * `NhsApiError` (or another `NhsError`) from `@nhskit/core`.
  */
 export function createPdsClient(options: PdsClientOptions): PdsClient {
-  const { sessionUrid, endUserOrganisationOds, ...rest } = options;
+  const { sessionUrid, endUserOrganisationOds, validateResponses, ...rest } = options;
   const issues: ValidationIssue[] = [];
   if (sessionUrid !== undefined && !/^\d+$/.test(sessionUrid))
     issues.push({ path: "sessionUrid", message: "must be the role id's digits" });
@@ -146,15 +152,31 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
     },
   });
 
+  /** With `validateResponses`, checks a body against its schema; throws NhsResponseError on a mismatch. */
+  async function validated<T>(operation: string, kind: "patient" | "bundle", body: T, requestId: string, status: number): Promise<T> {
+    if (!validateResponses) return body;
+    const { checkResponse, patientSchema, patientBundleSchema } = await loadSchemas();
+    const problems = checkResponse(kind === "patient" ? patientSchema : patientBundleSchema, body);
+    if (problems.length) {
+      throw new NhsResponseError(
+        `${operation}: the ${kind === "patient" ? "Patient" : "search Bundle"} PDS returned does not have the expected shape (${problems.slice(0, 5).join("; ")}). [request id ${requestId}]`,
+        { operation, method: "GET", url: raw.baseUrl, requestId, attempts: 1 },
+        status,
+      );
+    }
+    return body;
+  }
+
   async function getPatient(nhsNumber: string, options?: PdsCallOptions): Promise<PatientRead> {
     const id = checkNhsNumber("getPatient", nhsNumber);
     const { data, response, requestId } = await raw.GET("/Patient/{id}", {
       params: { path: { id } },
       ...call(options, "getPatient"),
     });
+    const patient = await validated("getPatient", "patient", data, requestId, response.status);
     const etag = response.headers.get("etag") ?? "";
-    const version = versionOf(etag) ?? Number(data.meta?.versionId ?? Number.NaN);
-    return { patient: data, version, etag, requestId };
+    const version = versionOf(etag) ?? Number(patient.meta?.versionId ?? Number.NaN);
+    return { patient, version, etag, requestId };
   }
 
   async function searchPatients(params: PatientSearchParams, options?: PdsCallOptions): Promise<PatientSearchResult> {
@@ -168,8 +190,9 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
         },
       ]);
     }
-    const { data, requestId } = await raw.GET("/Patient", { params: { query }, ...call(options, "searchPatients") });
+    const { data, requestId, response } = await raw.GET("/Patient", { params: { query }, ...call(options, "searchPatients") });
     const body = data as PatientSearchBundle | OperationOutcome;
+    if (!isOutcome(body)) await validated("searchPatients", "bundle", body, requestId, response.status);
     if (isOutcome(body)) {
       const kind = spineCodes(body).some((c) => c === "TOO_MANY_MATCHES" || c === "multiple-matches")
         ? "too-many-matches"

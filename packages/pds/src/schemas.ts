@@ -126,3 +126,41 @@ export function check<S extends z.ZodMiniType>(
   if (!result.success) throw validationError(operation, result.error.issues, where);
   return result.data as z.infer<S>;
 }
+
+// Response shapes, checked only when the client is created with `validateResponses: true`. They pin the
+// fields code relies on and let everything else through (PDS adds extensions over time).
+const coding = z.looseObject({ system: z.optional(z.string()), code: z.optional(z.string()), display: z.optional(z.string()) });
+const humanName = z.looseObject({
+  use: z.optional(z.string()),
+  family: z.optional(z.string()),
+  given: z.optional(z.array(z.string())),
+  prefix: z.optional(z.array(z.string())),
+});
+
+export const patientSchema = z.looseObject({
+  resourceType: z.literal("Patient", { error: 'resourceType must be "Patient"' }),
+  id: z.string({ error: "id must be a string" }).check(
+    z.refine(isValidNhsNumber, { error: (i) => `id ${JSON.stringify(i.input)} is not a valid NHS number` }),
+  ),
+  meta: z.optional(z.looseObject({ versionId: z.optional(z.string()), security: z.optional(z.array(coding)) })),
+  identifier: z.optional(z.array(z.looseObject({ system: z.optional(z.string()), value: z.optional(z.string()) }))),
+  name: z.optional(z.array(humanName)),
+  gender: z.optional(z.enum(["male", "female", "other", "unknown"], { error: "gender is not a FHIR gender" })),
+  birthDate: z.optional(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: "birthDate is not a FHIR date" }))),
+  address: z.optional(z.array(z.looseObject({ line: z.optional(z.array(z.string())), postalCode: z.optional(z.string()) }))),
+});
+
+export const patientBundleSchema = z.looseObject({
+  resourceType: z.literal("Bundle", { error: 'resourceType must be "Bundle"' }),
+  type: z.optional(z.string()),
+  total: z.optional(z.number({ error: "total must be a number" })),
+  entry: z.optional(
+    z.array(z.looseObject({ fullUrl: z.optional(z.string()), search: z.optional(z.looseObject({ score: z.optional(z.number()) })), resource: patientSchema })),
+  ),
+});
+
+/** Throws core's NhsResponseError-style validation failure when a body does not have the expected shape. */
+export function checkResponse<S extends z.ZodMiniType>(schema: S, body: unknown): string[] {
+  const result = schema.safeParse(body);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`);
+}

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { NhsValidationError } from "@nhskit/core";
+import { NhsResponseError, NhsValidationError } from "@nhskit/core";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
@@ -130,5 +130,23 @@ describe("types", () => {
     const { data } = await pds.raw.GET("/Patient/{id}", { params: { path: { id: "9000000009" } } });
     expectTypeOf(data).toEqualTypeOf<Patient>();
     expectTypeOf(data).not.toBeNever();
+  });
+});
+
+describe("validateResponses", () => {
+  it("passes good bodies and refuses a malformed one with NhsResponseError", async () => {
+    const pds = createPdsClient({ environment: "sandbox", validateResponses: true });
+    expect((await pds.getPatient("9000000009")).patient.id).toBe("9000000009");
+    const search = await pds.searchPatients({ family: "Smith", gender: "female", birthdate: ["eq2010-10-22"] });
+    expect(search.kind).toBe("matches");
+    server.use(
+      http.get("*/personal-demographics/FHIR/R4/Patient/:id", () =>
+        HttpResponse.json({ resourceType: "Patient", id: "not-an-nhs-number", gender: "f" }, { headers: { ETag: 'W/"1"' } }),
+      ),
+    );
+    const error = await pds.getPatient("9000000009").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NhsResponseError);
+    expect((error as Error).message).toMatch(/id "not-an-nhs-number" is not a valid NHS number; gender: gender is not a FHIR gender/);
+    server.resetHandlers();
   });
 });

@@ -1,4 +1,5 @@
-import { type ApiEntry, pds } from "@nhskit/catalogue";
+import { type ApiEntry, eps, pds } from "@nhskit/catalogue";
+import { epsCombinedHandlers, epsDispensingHandlers, epsPrescribingHandlers } from "@nhskit/eps/mocks";
 import { pdsHandlers } from "@nhskit/pds/mocks";
 import type { RequestHandler } from "msw";
 
@@ -10,4 +11,9 @@ export interface MockedApi {
 }
 
 /** Every API the sandbox serves. Each API package adds itself here when its mocks exist. */
-export const mockedApis: readonly MockedApi[] = [{ api: pds, handlers: () => pdsHandlers() }];
+export const mockedApis: readonly MockedApi[] = [
+  { api: pds, handlers: () => pdsHandlers() },
+  { api: eps, handlers: () => epsCombinedHandlers() },
+  { api: eps, document: "prescribing", handlers: () => epsPrescribingHandlers() },
+  { api: eps, document: "dispensing", handlers: () => epsDispensingHandlers() },
+];

@@ -1,0 +1,4 @@
+import { epsSandboxFacts } from "./support/facts.js";
+import { httpTarget } from "./support/targets.js";
+
+epsSandboxFacts("over real HTTP on 127.0.0.1", httpTarget);
