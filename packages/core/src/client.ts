@@ -200,8 +200,14 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
       const state = newState(name, operation, call, rest.parseAs);
       let result: { data?: unknown; error?: unknown; response: Response };
       try {
+        // Request and fetch are looked up per call: msw (and other interceptors) replace both globals when they
+        // start, which may be after this client was created.
         // biome-ignore lint/suspicious/noExplicitAny: the typed surface is ApiMethod; this is the untyped inside
-        result = await (raw[name] as any)(path, { ...rest, fetch: perCallFetch(state, call) });
+        result = await (raw[name] as any)(path, {
+          ...rest,
+          Request: globalThis.Request,
+          fetch: perCallFetch(state, call),
+        });
       } catch (error) {
         // openapi-fetch parses the body after our transport returned it: a SyntaxError here is a bad body.
         if (error instanceof SyntaxError && state.lastStatus !== undefined && !(error instanceof NhsError)) {

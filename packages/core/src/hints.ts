@@ -18,6 +18,12 @@ const BY_CODE: Record<string, string> = {
   "ACCESS DENIED": DENIED,
   TOO_MANY_REQUESTS: RATE,
   TOO_MANY_MATCHES: "Narrow the search with more parameters.",
+  PROXY_NOT_FOUND: "The BaRS proxy does not know that target: check NHSD-Target-Identifier and the path.",
+  PROXY_BAD_REQUEST: "The BaRS proxy refused the request: check the NHSD-* headers and the Accept version.",
+  REC_NOT_FOUND: "The receiving service has no such resource.",
+  REC_BAD_REQUEST: "The receiving service refused the message: see the diagnostics.",
+  SEND_NOT_ACCEPTABLE: "Ask for a BaRS version the receiver supports (Accept: application/fhir+json; version=...).",
+  SANDBOX_ERROR: "The sandbox only answers its example requests: send one of them, or use integration.",
   invalid_client: "Token request refused: check the API key, kid and registered public key.",
   invalid_request: "Token request malformed: check the assertion's claims and form fields.",
   invalid_grant: "Grant refused: check the JWT's exp, aud and signature.",
@@ -43,6 +49,9 @@ const BY_STATUS: Record<number, string> = {
 };
 
 export function hintFor(status: number, code: string | undefined): string {
+  // NRL reports a missing required header as 400 PRECONDITION_FAILED: that is not a version clash.
+  if (code === "PRECONDITION_FAILED" && status === 400)
+    return "A required header or value is missing; the diagnostics name it.";
   return (
     (code && BY_CODE[code]) ||
     BY_STATUS[status] ||

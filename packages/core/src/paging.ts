@@ -12,6 +12,8 @@ type EntryOf<B> = B extends { entry?: ReadonlyArray<infer E> } ? E : never;
 
 export interface PageOptions extends Omit<CallOptions, "requestId"> {
   signal?: AbortSignal;
+  /** Headers every next-page request needs (API-specific ones such as NHSD-eRS-Business-Function). */
+  headers?: Record<string, string>;
   /** Stop after this many pages (the first included). Default 1,000: a guard against endless next links. */
   maxPages?: number;
 }

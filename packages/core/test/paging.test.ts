@@ -97,3 +97,24 @@ describe("paginate", () => {
     await expect(run()).rejects.toBeInstanceOf(NhsApiError);
   });
 });
+
+describe("paginate headers", () => {
+  it("sends the given headers on every next-page request", async () => {
+    const seen: Array<string | null> = [];
+    mock.use(
+      http.get(`${BASE}/Patient`, ({ request }) => {
+        seen.push(request.headers.get("nhsd-ers-business-function"));
+        const n = Number(new URL(request.url).searchParams.get("page") ?? "1");
+        return HttpResponse.json(page(n, n < 2 ? `${BASE}/Patient?page=2` : undefined));
+      }),
+    );
+    const client = testClient(BASE);
+    const first = await client.GET("/Patient");
+    for await (const _ of paginate(client, first.data, {
+      headers: { "NHSD-eRS-Business-Function": "REFERRING_CLINICIAN" },
+    })) {
+      /* drain */
+    }
+    expect(seen).toEqual([null, "REFERRING_CLINICIAN"]);
+  });
+});

@@ -141,3 +141,27 @@ describe("bad input fails before anything is sent", () => {
     );
   });
 });
+
+describe("interceptors started after the client", () => {
+  it("still see the client's headers (Request is looked up per call)", async () => {
+    const early = createApiClient<paths>({
+      api: pds,
+      baseUrl: "https://late.example.test",
+      headers: { "X-Early": "yes" },
+    });
+    const late = setupServer(
+      http.get("https://late.example.test/Patient/:id", ({ request }) =>
+        HttpResponse.json({ early: request.headers.get("x-early") }),
+      ),
+    );
+    mock.close();
+    late.listen({ onUnhandledRequest: "error" });
+    try {
+      const { data } = await early.GET("/Patient/{id}", { params: { path: { id: "1" } } });
+      expect(data).toEqual({ early: "yes" });
+    } finally {
+      late.close();
+      mock.listen({ onUnhandledRequest: "error" });
+    }
+  });
+});

@@ -79,7 +79,10 @@ function toRequest(req: IncomingMessage, listenOrigin: string, body: Buffer): Re
 }
 
 async function writeResponse(res: ServerResponse, response: Response, extra: Record<string, string>, head: boolean) {
-  const headers: Record<string, string | string[]> = { ...extra };
+  // Header names compared in lower case, so a handler's own CORS answer replaces the server's default.
+  const headers: Record<string, string | string[]> = Object.fromEntries(
+    Object.entries(extra).map(([name, value]) => [name.toLowerCase(), value]),
+  );
   response.headers.forEach((value, name) => {
     headers[name] = name === "set-cookie" ? response.headers.getSetCookie() : value;
   });

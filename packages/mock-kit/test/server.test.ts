@@ -102,3 +102,18 @@ describe("request URLs", () => {
     expect(seen).toEqual([`http://localhost:${echo.port}/where`]);
   });
 });
+
+describe("CORS", () => {
+  it("lets a handler's own Access-Control-Allow-Origin replace the default", async () => {
+    const strict = await createMockServer({
+      handlers: [
+        http.get("*/strict", () =>
+          HttpResponse.text("ok", { headers: { "Access-Control-Allow-Origin": "https://digital.nhs.uk" } }),
+        ),
+      ],
+    });
+    const res = await fetch(`${strict.url}/strict`, { headers: { Origin: "https://example.org" } });
+    await strict.close();
+    expect(res.headers.get("access-control-allow-origin")).toBe("https://digital.nhs.uk");
+  });
+});

@@ -153,7 +153,13 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
   });
 
   /** With `validateResponses`, checks a body against its schema; throws NhsResponseError on a mismatch. */
-  async function validated<T>(operation: string, kind: "patient" | "bundle", body: T, requestId: string, status: number): Promise<T> {
+  async function validated<T>(
+    operation: string,
+    kind: "patient" | "bundle",
+    body: T,
+    requestId: string,
+    status: number,
+  ): Promise<T> {
     if (!validateResponses) return body;
     const { checkResponse, patientSchema, patientBundleSchema } = await loadSchemas();
     const problems = checkResponse(kind === "patient" ? patientSchema : patientBundleSchema, body);
@@ -190,7 +196,10 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
         },
       ]);
     }
-    const { data, requestId, response } = await raw.GET("/Patient", { params: { query }, ...call(options, "searchPatients") });
+    const { data, requestId, response } = await raw.GET("/Patient", {
+      params: { query },
+      ...call(options, "searchPatients"),
+    });
     const body = data as PatientSearchBundle | OperationOutcome;
     if (!isOutcome(body)) await validated("searchPatients", "bundle", body, requestId, response.status);
     if (isOutcome(body)) {

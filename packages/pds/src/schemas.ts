@@ -1,4 +1,4 @@
-import { isValidNhsNumber, NhsNumberError, nhsNumberProblem, validationError } from "@nhskit/core";
+import { isValidNhsNumber, nhsNumberProblem, validationError } from "@nhskit/core";
 import * as z from "zod/mini";
 
 // zod/mini keeps browser bundles small; every check carries its own message because mini ships no locale.
@@ -129,7 +129,11 @@ export function check<S extends z.ZodMiniType>(
 
 // Response shapes, checked only when the client is created with `validateResponses: true`. They pin the
 // fields code relies on and let everything else through (PDS adds extensions over time).
-const coding = z.looseObject({ system: z.optional(z.string()), code: z.optional(z.string()), display: z.optional(z.string()) });
+const coding = z.looseObject({
+  system: z.optional(z.string()),
+  code: z.optional(z.string()),
+  display: z.optional(z.string()),
+});
 const humanName = z.looseObject({
   use: z.optional(z.string()),
   family: z.optional(z.string()),
@@ -139,15 +143,19 @@ const humanName = z.looseObject({
 
 export const patientSchema = z.looseObject({
   resourceType: z.literal("Patient", { error: 'resourceType must be "Patient"' }),
-  id: z.string({ error: "id must be a string" }).check(
-    z.refine(isValidNhsNumber, { error: (i) => `id ${JSON.stringify(i.input)} is not a valid NHS number` }),
-  ),
+  id: z
+    .string({ error: "id must be a string" })
+    .check(z.refine(isValidNhsNumber, { error: (i) => `id ${JSON.stringify(i.input)} is not a valid NHS number` })),
   meta: z.optional(z.looseObject({ versionId: z.optional(z.string()), security: z.optional(z.array(coding)) })),
   identifier: z.optional(z.array(z.looseObject({ system: z.optional(z.string()), value: z.optional(z.string()) }))),
   name: z.optional(z.array(humanName)),
   gender: z.optional(z.enum(["male", "female", "other", "unknown"], { error: "gender is not a FHIR gender" })),
-  birthDate: z.optional(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: "birthDate is not a FHIR date" }))),
-  address: z.optional(z.array(z.looseObject({ line: z.optional(z.array(z.string())), postalCode: z.optional(z.string()) }))),
+  birthDate: z.optional(
+    z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: "birthDate is not a FHIR date" })),
+  ),
+  address: z.optional(
+    z.array(z.looseObject({ line: z.optional(z.array(z.string())), postalCode: z.optional(z.string()) })),
+  ),
 });
 
 export const patientBundleSchema = z.looseObject({
@@ -155,7 +163,13 @@ export const patientBundleSchema = z.looseObject({
   type: z.optional(z.string()),
   total: z.optional(z.number({ error: "total must be a number" })),
   entry: z.optional(
-    z.array(z.looseObject({ fullUrl: z.optional(z.string()), search: z.optional(z.looseObject({ score: z.optional(z.number()) })), resource: patientSchema })),
+    z.array(
+      z.looseObject({
+        fullUrl: z.optional(z.string()),
+        search: z.optional(z.looseObject({ score: z.optional(z.number()) })),
+        resource: patientSchema,
+      }),
+    ),
   ),
 });
 

@@ -141,12 +141,17 @@ describe("validateResponses", () => {
     expect(search.kind).toBe("matches");
     server.use(
       http.get("*/personal-demographics/FHIR/R4/Patient/:id", () =>
-        HttpResponse.json({ resourceType: "Patient", id: "not-an-nhs-number", gender: "f" }, { headers: { ETag: 'W/"1"' } }),
+        HttpResponse.json(
+          { resourceType: "Patient", id: "not-an-nhs-number", gender: "f" },
+          { headers: { ETag: 'W/"1"' } },
+        ),
       ),
     );
     const error = await pds.getPatient("9000000009").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NhsResponseError);
-    expect((error as Error).message).toMatch(/id "not-an-nhs-number" is not a valid NHS number; gender: gender is not a FHIR gender/);
+    expect((error as Error).message).toMatch(
+      /id "not-an-nhs-number" is not a valid NHS number; gender: gender is not a FHIR gender/,
+    );
     server.resetHandlers();
   });
 });

@@ -24,9 +24,11 @@ async function bundle(name: string, code: string, resolveDir: string): Promise<S
       {
         name: "lazy",
         setup(b) {
-          b.onResolve({ filter: /.*/ }, (args) =>
-            args.kind === "dynamic-import" ? (lazy.push(args.path), { path: args.path, external: true }) : undefined,
-          );
+          b.onResolve({ filter: /.*/ }, (args) => {
+            if (args.kind !== "dynamic-import") return undefined;
+            lazy.push(args.path);
+            return { path: args.path, external: true };
+          });
         },
       },
     ],

@@ -1,0 +1,71 @@
+// Shared by every nhskit client; re-exported so BaRS users need one import.
+export { isValidNhsNumber, NhsApiError, NhsError, NhsNumberError, NhsValidationError } from "@nhskit/core";
+export {
+  type BarsCallOptions,
+  type BarsCallResult,
+  type BarsClient,
+  type BarsClientOptions,
+  type BarsPointerWriteOptions,
+  type BarsReceiverCallOptions,
+  type BarsWriteOptions,
+  createBarsClient,
+} from "./client.js";
+export type { components, operations, paths } from "./generated/openapi.js";
+export {
+  DOS_SERVICE_ID_SYSTEM,
+  decodeJsonHeader,
+  deviceResource,
+  dosService,
+  type EndUserOrganisation,
+  encodeJsonHeader,
+  NHS_NUMBER_SYSTEM,
+  ODS_ORGANIZATION_CODE_SYSTEM,
+  organizationResource,
+  practitionerRoleResource,
+  type RequestingPractitioner,
+  type RequestingSoftware,
+  SANDBOX_TARGETS,
+  SDS_ROLE_PROFILE_ID_SYSTEM,
+  SNOMED_SYSTEM,
+  type TargetIdentifier,
+} from "./headers.js";
+export { BARS_OPERATIONS, type BarsOperation, type BarsOperationId } from "./operations.js";
+export {
+  type AppointmentSearch,
+  BARS_CORE_VERSIONS,
+  type BarsCoreVersion,
+  type EndpointSearch,
+  type EndpointTemplateSearch,
+  type HealthcareServiceSearch,
+  type MessageDefinitionSearch,
+  type PointerSearch,
+  type ReferralSearch,
+  SLOT_INCLUDES,
+  type SlotInclude,
+  type SlotSearch,
+  type Token,
+} from "./schemas.js";
+export type {
+  Appointment,
+  AppointmentBundle,
+  CapabilityStatement,
+  DocumentReference,
+  DocumentReferenceBundle,
+  Endpoint,
+  EndpointBundle,
+  EndpointTemplate,
+  EndpointTemplateBundle,
+  FhirInput,
+  FhirResource,
+  HealthcareService,
+  HealthcareServiceBundle,
+  MessageBundle,
+  MessageDefinition,
+  MessageDefinitionBundle,
+  OperationOutcome,
+  PointerInput,
+  ServiceRequest,
+  ServiceRequestBundle,
+  SlotBundle,
+} from "./types.js";
+export { BARS_VERSION } from "./version.js";

@@ -1,0 +1,4 @@
+import { barsSandboxFacts } from "./support/facts.js";
+import { httpTarget } from "./support/targets.js";
+
+barsSandboxFacts("over real HTTP on 127.0.0.1", httpTarget);

@@ -1,0 +1,4 @@
+import { barsSandboxFacts } from "./support/facts.js";
+import { inProcessTarget } from "./support/targets.js";
+
+barsSandboxFacts("in-process msw", inProcessTarget);

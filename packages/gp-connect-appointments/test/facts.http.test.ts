@@ -1,0 +1,4 @@
+import { gpConnectFacts } from "./support/facts.js";
+import { httpTarget } from "./support/targets.js";
+
+gpConnectFacts("over real HTTP on 127.0.0.1", httpTarget);

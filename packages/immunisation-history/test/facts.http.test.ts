@@ -1,0 +1,4 @@
+import { immunisationHistoryFacts } from "./support/facts.js";
+import { httpTarget } from "./support/targets.js";
+
+immunisationHistoryFacts("over real HTTP on 127.0.0.1", httpTarget);

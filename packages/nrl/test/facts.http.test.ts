@@ -1,0 +1,4 @@
+import { nrlSandboxFacts } from "./support/facts.js";
+import { httpTarget } from "./support/targets.js";
+
+nrlSandboxFacts("over real HTTP on 127.0.0.1", httpTarget);
