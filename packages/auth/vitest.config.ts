@@ -26,7 +26,7 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 20_000,
+    testTimeout: 60_000,
     fileParallelism: false,
     isolate: false,
     sequence: { sequencer: LastIsSecretsScan },

@@ -55,6 +55,11 @@ function fromOperationOutcome(body: Record<string, unknown>): ParsedErrorBody {
  * `{statusCode, message}`; MESH `{errorCode, errorDescription}`. Anything else gives no code.
  */
 export function parseErrorBody(body: unknown): ParsedErrorBody {
+  if (typeof body === "string") {
+    // Apigee fault pages are sometimes JavaScript-ish objects: {statusCode: 401, message: "API key invalid"}.
+    const loose = /statusCode\s*:\s*(\d+)[\s\S]*?message\s*:\s*["']([^"']*)["']/.exec(body);
+    if (loose) return { code: loose[1], diagnostics: loose[2], issues: [{ code: loose[1], diagnostics: loose[2] }] };
+  }
   if (!isRecord(body)) {
     const text = typeof body === "string" ? body.trim() : "";
     // Plain-text bodies (gateway pages) are kept short: they can be whole HTML documents.
@@ -67,14 +72,23 @@ export function parseErrorBody(body: unknown): ParsedErrorBody {
     return { code, diagnostics, issues: [{ code, diagnostics }] };
   }
   if (typeof body.error === "string") {
+    // OAuth-style errors carry a description beside the code (even "public_key error" is a code); a lone
+    // sentence in `error` (`{"error": "something went wrong"}`) is a message.
+    const oauthStyle = body.error_description !== undefined || body.message_id !== undefined;
+    if (!oauthStyle && /\s/.test(body.error.trim())) {
+      const diagnostics = body.error.trim();
+      return { diagnostics, issues: [{ diagnostics }] };
+    }
     const diagnostics = str(body.error_description) ?? str(body.message);
     return { code: body.error, diagnostics, issues: [{ code: body.error, diagnostics }] };
   }
-  if (body.errorCode !== undefined || body.errorDescription !== undefined) {
+  if (body.errorCode !== undefined || body.errorDescription !== undefined || body.errorText !== undefined) {
     const code = strOrNum(body.errorCode);
-    const diagnostics = str(body.errorDescription) ?? str(body.errorEvent);
+    const diagnostics = str(body.errorDescription) ?? str(body.errorText) ?? str(body.errorEvent);
     return { code, diagnostics, issues: [{ code, diagnostics }] };
   }
+  const code = strOrNum(body.code) ?? strOrNum(body.statusCode);
   const diagnostics = str(body.message) ?? str(body.detail) ?? str(body.title);
-  return { issues: diagnostics ? [{ diagnostics }] : [], ...(diagnostics ? { diagnostics } : {}) };
+  if (code === undefined && diagnostics === undefined) return { issues: [] };
+  return { code, diagnostics, issues: [{ code, diagnostics }] };
 }

@@ -44,11 +44,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const tokenEndpoint = createTokenEndpoint({
     apps: options.apps?.map((a) => ({ apiKey: a.apiKey, jwks: a.jwks })) ?? [],
   });
-  const basePaths = apis.map((m) => sandboxBasePath(m.api, m.document));
+  const context = { tokenEndpoint, requireAccessToken: options.requireAccessToken === true };
+  const pathsOf = (m: MockedApi) => [sandboxBasePath(m.api, m.document), ...(m.extraBasePaths ?? [])];
+  const basePaths = [...new Set(apis.flatMap(pathsOf))].filter((p) => p !== TOKEN_PATH);
+  const gated = apis.filter((m) => !m.ownTokenCheck).flatMap(pathsOf);
   const handlers = [
+    ...apis.filter((m) => m.beforeTokenEndpoint).flatMap((m) => m.handlers(context)),
     ...tokenEndpoint.handlers,
-    ...(options.requireAccessToken ? [requireAccessToken(tokenEndpoint, { basePaths })] : []),
-    ...apis.flatMap((m) => m.handlers()),
+    ...(options.requireAccessToken ? [requireAccessToken(tokenEndpoint, { basePaths: gated })] : []),
+    ...apis.filter((m) => !m.beforeTokenEndpoint).flatMap((m) => m.handlers(context)),
   ];
   return {
     handlers,
@@ -66,7 +70,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           name: api.name,
           status: api.status,
           served: docs.length > 0,
-          basePaths: docs.map((m) => sandboxBasePath(m.api, m.document)),
+          basePaths: docs.flatMap(pathsOf),
         };
       }),
     }),

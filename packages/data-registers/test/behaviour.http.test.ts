@@ -1,0 +1,4 @@
+import { dataRegistersBehaviour } from "./support/behaviour.js";
+import { httpTarget } from "./support/targets.js";
+
+dataRegistersBehaviour("over real HTTP on 127.0.0.1", httpTarget);

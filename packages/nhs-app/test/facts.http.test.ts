@@ -1,0 +1,4 @@
+import { nhsAppFacts } from "./support/facts.js";
+import { httpTarget } from "./support/targets.js";
+
+nhsAppFacts("over real HTTP on 127.0.0.1", httpTarget);

@@ -1,0 +1,4 @@
+import { nhsAppFacts } from "./support/facts.js";
+import { inProcessTarget } from "./support/targets.js";
+
+nhsAppFacts("in-process msw", inProcessTarget);

@@ -1,0 +1,4 @@
+import { nhsLoginSandboxFacts } from "./support/facts.js";
+import { httpTarget } from "./support/targets.js";
+
+nhsLoginSandboxFacts("over real HTTP on 127.0.0.1", httpTarget);

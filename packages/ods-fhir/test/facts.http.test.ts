@@ -1,0 +1,4 @@
+import { odsFhirSandboxFacts } from "./support/facts.js";
+import { httpTarget } from "./support/targets.js";
+
+odsFhirSandboxFacts("over real HTTP on 127.0.0.1", () => httpTarget());

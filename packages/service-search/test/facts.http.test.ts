@@ -1,0 +1,4 @@
+import { serviceSearchSandboxFacts } from "./support/facts.js";
+import { httpTarget } from "./support/targets.js";
+
+serviceSearchSandboxFacts("over real HTTP on 127.0.0.1", httpTarget);

@@ -1,0 +1,4 @@
+import { websiteContentSandboxFacts } from "./support/facts.js";
+import { httpTarget } from "./support/targets.js";
+
+websiteContentSandboxFacts("over real HTTP on 127.0.0.1", httpTarget);
