@@ -3,7 +3,8 @@ import { defineConfig } from "@playwright/test";
 // Debian's chromium (apt-get install chromium): Playwright cannot download its own browser here.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const SANDBOX_PORT = 9123;
-export const PLAYGROUND_PORT = 4173;
+// 5173: the port the TEST-ONLY demo app's sign-in callback is registered for.
+export const PLAYGROUND_PORT = 5173;
 
 export default defineConfig({
   testDir: "e2e",

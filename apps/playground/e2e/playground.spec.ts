@@ -124,3 +124,17 @@ test("the catalogue lists every API with its status", async ({ page }) => {
   await expect(page.locator(".api-list li")).toHaveCount(1);
   await shot(page, "08-catalogue");
 });
+
+test("runs the CIS2 / NHS login redirect flow against the sandbox's login page", async ({ page }) => {
+  await open(page, "nhs-login");
+  const popupOpened = page.waitForEvent("popup");
+  await page.getByTestId("signin").click();
+  const popup = await popupOpened;
+  await popup.waitForLoadState();
+  await popup.screenshot({ path: "test-results/screenshots/09-login-page.png" });
+  await popup.locator("section", { hasText: "NHS CIS2" }).locator("button[name=user]:not([disabled])").first().click();
+  await expect(page.getByTestId("signin-status")).toContainText("Signed in", { timeout: 15_000 });
+  await expect(page.getByTestId("signin-result")).toContainText("sub");
+  await expect(page.getByTestId("signin-result")).toContainText("(masked; kept in memory for this page only)");
+  await shot(page, "10-signed-in");
+});

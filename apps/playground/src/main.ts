@@ -11,6 +11,7 @@ import { type FormValues, prepare } from "./checks.js";
 import { h, jsonTree } from "./dom.js";
 import { listOperations, type Operation, skeleton } from "./operations.js";
 import { prefillFor } from "./prefills.js";
+import { handleCallbackPage, signInPanel } from "./signin.js";
 import { snippet } from "./snippet.js";
 import { hasSpec, loadSpec, type OpenApiDocument } from "./specs.js";
 
@@ -240,6 +241,9 @@ function renderApi(ops: Operation[]) {
     docPicker ?? "",
     renderTarget(),
     renderCredentials(),
+    api.id === "nhs-login" && state.target === "local"
+      ? signInPanel(baseUrlFor(state.doc!, "local", localOrigin).url!)
+      : "",
     h("label", { class: "op-picker" }, "Operation ", opPicker),
     state.op ? renderForm(state.op) : h("p", {}, "This document has no operations."),
   );
@@ -447,8 +451,12 @@ function renderHistory() {
   );
 }
 
-renderCatalogue();
-renderHistory();
-const [initialId, initialDoc] = location.hash.slice(1).split("/");
-const initial = catalogue.find((a) => a.id === initialId);
-if (initial) void selectApi(initial, initial.documents.find((d) => d.name === initialDoc) ?? initial.documents[0]);
+if (!handleCallbackPage()) start();
+
+function start() {
+  renderCatalogue();
+  renderHistory();
+  const [initialId, initialDoc] = location.hash.slice(1).split("/");
+  const initial = catalogue.find((a) => a.id === initialId);
+  if (initial) void selectApi(initial, initial.documents.find((d) => d.name === initialDoc) ?? initial.documents[0]);
+}

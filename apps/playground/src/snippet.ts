@@ -3,14 +3,9 @@ import type { TargetKind } from "./call.js";
 import type { Prepared } from "./checks.js";
 import type { Operation } from "./operations.js";
 
-const pascal = (id: string) => id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
-
 /** The same call as TypeScript with the API's package, ready to paste. */
 export function snippet(api: ApiEntry, docName: string, op: Operation, prepared: Prepared, target: TargetKind): string {
-  const factory =
-    api.documents.length > 1 && docName !== api.documents[0].name
-      ? `create${pascal(api.id)}${pascal(docName)}Client`
-      : `create${pascal(api.id)}Client`;
+  const factory = (api.documents.find((d) => d.name === docName) ?? api.documents[0]).clientFactory;
   const init: Record<string, unknown> = {};
   const params: Record<string, unknown> = {};
   for (const where of ["path", "query", "header"] as const) {

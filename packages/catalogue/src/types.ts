@@ -35,6 +35,8 @@ export interface ApiDocument {
   readonly specFile: string;
   /** Base URL per environment. An environment that is missing is not offered by NHS England. */
   readonly baseUrls: BaseUrls;
+  /** The function the API's package exports to create a client for this document. */
+  readonly clientFactory: `create${string}Client`;
 }
 
 export interface ApiEntry {

@@ -43,6 +43,15 @@ describe("catalogue", () => {
     }
   });
 
+  it("names each document's client factory, and the package exports it", () => {
+    for (const api of catalogue) {
+      const index = fileURLToPath(new URL(`../../${api.id}/src/index.ts`, import.meta.url));
+      if (!existsSync(index)) continue; // the package has not landed yet
+      const source = readFileSync(index, "utf8");
+      for (const doc of api.documents) expect(source, `${api.id} ${doc.name}`).toContain(doc.clientFactory);
+    }
+  });
+
   it("marks DoS deprecated and Data Registers provisional", () => {
     expect(getApi("dos").status).toBe("deprecated");
     expect(getApi("data-registers").status).toBe("provisional");

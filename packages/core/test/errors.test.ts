@@ -118,10 +118,14 @@ describe("parseErrorBody", () => {
   it.each([
     [{ error: { code: 400, message: "Bad Request: Invalid post code" } }, "400", "Bad Request: Invalid post code"],
     [{ statusCode: 401, message: "API key invalid" }, "401", "API key invalid"],
-    ["{statusCode: 401, message: \"API key invalid\"}", "401", "API key invalid"],
+    ['{statusCode: 401, message: "API key invalid"}', "401", "API key invalid"],
     [{ code: "REGISTER_NOT_FOUND", message: "No register ods" }, "REGISTER_NOT_FOUND", "No register ods"],
     [{ error: "something went wrong" }, undefined, "something went wrong"],
-    [{ error: "public_key error", error_description: "JWT signature verification failed" }, "public_key error", "JWT signature verification failed"],
+    [
+      { error: "public_key error", error_description: "JWT signature verification failed" },
+      "public_key error",
+      "JWT signature verification failed",
+    ],
     [{ errorCode: "404", errorText: "Organisation not found" }, "404", "Organisation not found"],
     [{ errorCode: "06", errorDescription: "Malformed chunk" }, "06", "Malformed chunk"],
     [

@@ -16,6 +16,7 @@ export const bars = {
   documents: [
     {
       name: "default",
+      clientFactory: "createBarsClient",
       title: "BaRS FHIR API (BaRS Core 1.4.0)",
       specFile: "openapi.json",
       baseUrls: platformUrls("/booking-and-referral/FHIR/R4"),

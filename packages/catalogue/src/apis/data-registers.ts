@@ -16,6 +16,7 @@ export const dataRegisters = {
   documents: [
     {
       name: "default",
+      clientFactory: "createDataRegistersClient",
       title: "Data Registers Service REST API (provisional)",
       specFile: "openapi.json",
       baseUrls: { local: `${LOCAL_SANDBOX_ORIGIN}/data-registers` },

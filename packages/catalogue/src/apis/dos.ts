@@ -18,6 +18,7 @@ export const dos = {
   documents: [
     {
       name: "default",
+      clientFactory: "createDosClient",
       title: "DoS UEC REST API",
       specFile: "openapi.json",
       baseUrls: {

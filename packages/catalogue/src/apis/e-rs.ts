@@ -13,6 +13,12 @@ export const eRs = {
   specSource: "upstream",
   tags: ["referrals", "FHIR", "secondary care", "e-RS"],
   documents: [
-    { name: "default", title: "e-RS FHIR API", specFile: "openapi.json", baseUrls: platformUrls("/referrals/FHIR") },
+    {
+      name: "default",
+      clientFactory: "createErsClient",
+      title: "e-RS FHIR API",
+      specFile: "openapi.json",
+      baseUrls: platformUrls("/referrals/FHIR"),
+    },
   ],
 } as const satisfies ApiEntry;

@@ -16,12 +16,14 @@ export const eps = {
   documents: [
     {
       name: "default",
+      clientFactory: "createEpsClient",
       title: "EPS FHIR API (combined)",
       specFile: "openapi.json",
       baseUrls: platformUrls("/electronic-prescriptions"),
     },
     {
       name: "prescribing",
+      clientFactory: "createEpsPrescribingClient",
       title: "EPS FHIR Prescribing",
       specFile: "openapi.prescribing.json",
       // NHS England lists no production URL for the split products yet.
@@ -32,6 +34,7 @@ export const eps = {
     },
     {
       name: "dispensing",
+      clientFactory: "createEpsDispensingClient",
       title: "EPS FHIR Dispensing",
       specFile: "openapi.dispensing.json",
       baseUrls: {

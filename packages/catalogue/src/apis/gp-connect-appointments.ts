@@ -17,12 +17,14 @@ export const gpConnectAppointments = {
   documents: [
     {
       name: "patient-facing",
+      clientFactory: "createGpConnectPatientFacingClient",
       title: "GP Connect Appointment Management (patient facing)",
       specFile: "openapi.json",
       baseUrls: platformUrls("/gp-connect/patient-facing/appointments-management-fhir/FHIR/STU3"),
     },
     {
       name: "provider",
+      clientFactory: "createGpConnectProviderClient",
       title: "GP Connect Appointment Management (provider, via Spine Secure Proxy)",
       specFile: "openapi.provider.json",
       // The provider's FHIR base is per practice (found through SDS), so only the local sandbox has a fixed URL.

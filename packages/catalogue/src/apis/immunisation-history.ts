@@ -16,6 +16,7 @@ export const immunisationHistory = {
   documents: [
     {
       name: "default",
+      clientFactory: "createImmunisationHistoryClient",
       title: "Immunisation History FHIR API",
       specFile: "openapi.json",
       baseUrls: platformUrls("/immunisation-history/FHIR/R4"),

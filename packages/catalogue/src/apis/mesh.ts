@@ -15,6 +15,7 @@ export const mesh = {
   documents: [
     {
       name: "default",
+      clientFactory: "createMeshClient",
       title: "MESH API v2",
       specFile: "openapi.json",
       baseUrls: {

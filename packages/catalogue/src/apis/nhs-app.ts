@@ -16,6 +16,7 @@ export const nhsApp = {
   documents: [
     {
       name: "default",
+      clientFactory: "createNhsAppClient",
       title: "NHS App API",
       specFile: "openapi.json",
       baseUrls: {

@@ -16,6 +16,7 @@ export const nhsLogin = {
   documents: [
     {
       name: "default",
+      clientFactory: "createIdentityServiceClient",
       title: "API platform identity service (/oauth2)",
       specFile: "openapi.json",
       baseUrls: platformUrls("/oauth2"),

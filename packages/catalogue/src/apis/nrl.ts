@@ -15,12 +15,14 @@ export const nrl = {
   documents: [
     {
       name: "consumer",
+      clientFactory: "createNrlConsumerClient",
       title: "NRL Consumer",
       specFile: "openapi.json",
       baseUrls: platformUrls("/record-locator/consumer/FHIR/R4"),
     },
     {
       name: "producer",
+      clientFactory: "createNrlProducerClient",
       title: "NRL Producer",
       specFile: "openapi.producer.json",
       baseUrls: platformUrls("/record-locator/producer/FHIR/R4"),

@@ -16,6 +16,7 @@ export const odsFhir = {
   documents: [
     {
       name: "default",
+      clientFactory: "createOdsFhirClient",
       title: "Organisation Data Terminology FHIR R4 API",
       specFile: "openapi.json",
       baseUrls: platformUrls("/organisation-data-terminology-api/fhir"),

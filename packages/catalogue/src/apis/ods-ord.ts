@@ -19,6 +19,7 @@ export const odsOrd = {
   documents: [
     {
       name: "default",
+      clientFactory: "createOdsOrdClient",
       title: "ODS ORD API 2-0-0",
       specFile: "openapi.json",
       baseUrls: {

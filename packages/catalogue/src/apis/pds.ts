@@ -15,6 +15,7 @@ export const pds = {
   documents: [
     {
       name: "default",
+      clientFactory: "createPdsClient",
       title: "PDS FHIR API",
       specFile: "openapi.json",
       baseUrls: platformUrls("/personal-demographics/FHIR/R4"),

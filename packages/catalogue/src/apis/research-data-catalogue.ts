@@ -15,6 +15,7 @@ export const researchDataCatalogue = {
   documents: [
     {
       name: "default",
+      clientFactory: "createResearchDataCatalogueClient",
       title: "Health Research Data Catalogue API",
       specFile: "openapi.json",
       baseUrls: platformUrls("/health-research-data-catalogue"),

@@ -16,6 +16,7 @@ export const scr = {
   documents: [
     {
       name: "default",
+      clientFactory: "createScrClient",
       title: "SCR FHIR API",
       specFile: "openapi.json",
       baseUrls: platformUrls("/summary-care-record/FHIR/R4", ["sandbox", "int"]),

@@ -15,6 +15,7 @@ export const sds = {
   documents: [
     {
       name: "default",
+      clientFactory: "createSdsClient",
       title: "SDS FHIR API",
       specFile: "openapi.json",
       baseUrls: {

@@ -14,6 +14,7 @@ export const serviceSearch = {
   documents: [
     {
       name: "default",
+      clientFactory: "createServiceSearchClient",
       title: "Service Search API v3",
       specFile: "openapi.json",
       baseUrls: platformUrls("/service-search-api"),

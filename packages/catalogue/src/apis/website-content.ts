@@ -15,6 +15,7 @@ export const websiteContent = {
   documents: [
     {
       name: "default",
+      clientFactory: "createWebsiteContentClient",
       title: "NHS Website Content API v2",
       specFile: "openapi.json",
       baseUrls: platformUrls("/nhs-website-content"),
