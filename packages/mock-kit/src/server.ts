@@ -5,6 +5,11 @@ import { getResponse, type RequestHandler } from "msw";
 export interface MockServerOptions {
   /** msw handlers: the same ones the in-process tests and the browser worker use. */
   handlers: readonly RequestHandler[];
+  /**
+   * The handlers worth trying for a path (default: all). msw tries handlers one by one, so a server with
+   * many APIs answers much faster when it only offers the API whose base path matches.
+   */
+  handlersFor?: (pathname: string) => readonly RequestHandler[];
   /** Default 127.0.0.1. */
   host?: string;
   /** Default 0 (any free port). */
@@ -36,6 +41,23 @@ const EXPOSED = [
   "X-Correlation-ID",
   "X-Total-Count",
   "Content-Disposition",
+  // MESH message metadata.
+  "mex-From",
+  "mex-To",
+  "mex-WorkflowID",
+  "mex-Chunk-Range",
+  "mex-Total-Chunks",
+  "mex-MessageType",
+  "mex-MessageID",
+  "mex-LocalID",
+  "mex-FileName",
+  "mex-Subject",
+  "mex-StatusCode",
+  "mex-StatusEvent",
+  "mex-StatusDescription",
+  "mex-StatusSuccess",
+  "mex-StatusTimestamp",
+  "mex-LinkedMsgID",
 ].join(", ");
 
 function corsHeaders(req: IncomingMessage): Record<string, string> {
@@ -114,7 +136,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
       const body = await readBody(req, limit);
       const request = toRequest(req, origin, body);
       const path = new URL(request.url).pathname;
-      let response = await getResponse([...options.handlers], request);
+      let response = await getResponse([...(options.handlersFor?.(path) ?? options.handlers)], request);
       if (!response && path === "/" && options.index && (req.method === "GET" || req.method === "HEAD")) {
         response = Response.json(options.index());
       }

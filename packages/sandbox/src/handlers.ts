@@ -18,6 +18,8 @@ export interface SandboxOptions {
 
 export interface Sandbox {
   readonly handlers: RequestHandler[];
+  /** The handlers for one path, in the same order: only the API whose base path matches (faster). */
+  handlersFor(pathname: string): RequestHandler[];
   /** The platform's `/oauth2/token`: register apps, count token requests. */
   readonly tokenEndpoint: TokenEndpoint;
   readonly basePaths: string[];
@@ -48,14 +50,24 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const pathsOf = (m: MockedApi) => [sandboxBasePath(m.api, m.document), ...(m.extraBasePaths ?? [])];
   const basePaths = [...new Set(apis.flatMap(pathsOf))].filter((p) => p !== TOKEN_PATH);
   const gated = apis.filter((m) => !m.ownTokenCheck).flatMap(pathsOf);
-  const handlers = [
-    ...apis.filter((m) => m.beforeTokenEndpoint).flatMap((m) => m.handlers(context)),
-    ...tokenEndpoint.handlers,
-    ...(options.requireAccessToken ? [requireAccessToken(tokenEndpoint, { basePaths: gated })] : []),
-    ...apis.filter((m) => !m.beforeTokenEndpoint).flatMap((m) => m.handlers(context)),
+  // Each group answers under its prefixes; the order of groups is the order msw must try them in.
+  const gate = options.requireAccessToken ? [requireAccessToken(tokenEndpoint, { basePaths: gated })] : [];
+  const groups: Array<{ prefixes: readonly string[]; handlers: RequestHandler[] }> = [
+    ...apis.filter((m) => m.beforeTokenEndpoint).map((m) => ({ prefixes: pathsOf(m), handlers: m.handlers(context) })),
+    { prefixes: [TOKEN_PATH], handlers: tokenEndpoint.handlers },
+    { prefixes: gated, handlers: gate },
+    ...apis.filter((m) => !m.beforeTokenEndpoint).map((m) => ({ prefixes: pathsOf(m), handlers: m.handlers(context) })),
   ];
+  const handlers = groups.flatMap((g) => g.handlers);
+  const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  const handlersFor = (pathname: string) => {
+    const matching = groups.filter((g) => g.prefixes.some((p) => under(pathname, p)));
+    // A path under no known prefix still gets every handler (some mocks also answer elsewhere).
+    return matching.length ? matching.flatMap((g) => g.handlers) : handlers;
+  };
   return {
     handlers,
+    handlersFor,
     tokenEndpoint,
     basePaths: [TOKEN_PATH, ...basePaths],
     index: () => ({

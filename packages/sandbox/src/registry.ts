@@ -9,6 +9,7 @@ import {
   eRs,
   gpConnectAppointments,
   immunisationHistory,
+  mesh,
   nhsApp,
   nhsLogin,
   nrl,
@@ -27,6 +28,7 @@ import { eRsHandlers } from "@nhskit/e-rs/mocks";
 import { epsCombinedHandlers, epsDispensingHandlers, epsPrescribingHandlers } from "@nhskit/eps/mocks";
 import { gpConnectAppointmentsHandlers } from "@nhskit/gp-connect-appointments/mocks";
 import { immunisationHistoryHandlers } from "@nhskit/immunisation-history/mocks";
+import { meshHandlers } from "@nhskit/mesh/mocks";
 import { nhsAppHandlers } from "@nhskit/nhs-app/mocks";
 import { NHS_LOGIN_MOCK_BASE_PATH, nhsLoginHandlers } from "@nhskit/nhs-login/mocks";
 import { nrlHandlers } from "@nhskit/nrl/mocks";
@@ -90,6 +92,8 @@ export const mockedApis: readonly MockedApi[] = [
   { api: sds, handlers: () => sdsHandlers() },
   { api: odsFhir, handlers: () => odsFhirHandlers() },
   { api: odsOrd, handlers: () => odsOrdHandlers() },
+  // Checks NHSMESH headers like the MESH sandbox image does (shared key TestKey, password "password").
+  { api: mesh, handlers: () => meshHandlers() },
   {
     api: nhsLogin,
     handlers: ({ tokenEndpoint }) => nhsLoginHandlers({ tokenEndpoint }),

@@ -21,6 +21,7 @@ export async function createSandboxServer(options: SandboxServerOptions = {}): P
   const sandbox = createSandbox(options);
   const server = await createMockServer({
     handlers: sandbox.handlers,
+    handlersFor: sandbox.handlersFor,
     basePaths: sandbox.basePaths,
     index: sandbox.index,
     ...(options.host ? { host: options.host } : {}),

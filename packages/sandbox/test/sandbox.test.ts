@@ -31,6 +31,8 @@ describe("the sandbox server", () => {
   it("lists the APIs at / and the served base paths in a 404", async () => {
     const index = await (await fetch(`${sandbox.url}/`)).json();
     expect(index.apis).toHaveLength(19);
+    // Every API in the catalogue is served.
+    expect(index.apis.filter((a: { served: boolean }) => !a.served).map((a: { id: string }) => a.id)).toEqual([]);
     expect(index.apis.find((a: { id: string }) => a.id === "pds")).toMatchObject({
       served: true,
       basePaths: ["/personal-demographics/FHIR/R4"],

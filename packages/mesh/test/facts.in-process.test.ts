@@ -1,0 +1,4 @@
+import { meshSandboxFacts } from "./support/facts.js";
+import { inProcessTarget } from "./support/targets.js";
+
+meshSandboxFacts("in-process with msw", inProcessTarget);
