@@ -69,7 +69,12 @@ export const mockedApis: readonly MockedApi[] = [
   { api: eps, document: "dispensing", handlers: () => epsDispensingHandlers() },
   { api: eRs, handlers: () => eRsHandlers() },
   // One NRL handler set answers both documents from one in-memory store, as the hosted sandbox keeps state.
-  { api: nrl, document: "consumer", handlers: () => nrlHandlers() },
+  {
+    api: nrl,
+    document: "consumer",
+    handlers: () => nrlHandlers(),
+    extraBasePaths: ["/record-locator/producer/FHIR/R4"],
+  },
   { api: nrl, document: "producer", handlers: () => [] },
   { api: scr, handlers: () => scrHandlers() },
   { api: bars, handlers: () => barsHandlers() },

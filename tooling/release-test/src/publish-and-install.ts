@@ -43,6 +43,18 @@ async function waitFor(url: string, ms: number): Promise<void> {
   throw new Error(`${url} did not answer within ${ms} ms`);
 }
 
+/** GET JSON, once more on a dropped connection (the registry closes idle keep-alive sockets during a long publish). */
+async function getJson(url: string): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await (await fetch(url, { headers: { connection: "close" } })).json();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
   return execFileSync(cmd, args, {
     cwd,
@@ -85,7 +97,7 @@ try {
     join(root, "node_modules/.bin/verdaccio"),
     ["--config", join(work, "verdaccio/config.yaml"), "--listen", `127.0.0.1:${port}`],
     {
-      stdio: "ignore",
+      stdio: process.env.NHSKIT_DEBUG ? "inherit" : "ignore",
     },
   );
   children.push(verdaccio);
@@ -103,8 +115,9 @@ try {
 
   // 2. The release command, pointed at it by config only.
   const out = run("pnpm", ["release", "--no-git-tag"], root, registryEnv);
-  const published = [...out.matchAll(/published (@nhskit\/[\w-]+)@([\d.]+)/gi)].map((m) => `${m[1]}@${m[2]}`);
-  const listed = (await (await fetch(`${registry}@nhskit%2fpds`)).json()) as { versions?: Record<string, unknown> };
+  if (process.env.NHSKIT_DEBUG) console.log(out);
+  const published = [...new Set([...out.matchAll(/@nhskit\/[\w-]+@\d+\.\d+\.\d+/g)].map((m) => m[0]))];
+  const listed = (await getJson(`${registry}@nhskit%2fpds`)) as { versions?: Record<string, unknown> };
   step(
     "pnpm release published to the registry",
     Object.keys(listed.versions ?? {}).length > 0,
@@ -181,7 +194,7 @@ try {
   step("read patient 9000000009 from the installed sandbox", read === "Smith 2", read);
 
   // 6. What @nhskit/pds pulled in: runtime dependencies only.
-  const tree = JSON.parse(run("npm", ["ls", "@nhskit/pds", "--all", "--omit=dev", "--json"], app, registryEnv)) as {
+  const tree = JSON.parse(run("npm", ["ls", "--all", "--omit=dev", "--json"], app, registryEnv)) as {
     dependencies?: Record<string, Dep>;
   };
   interface Dep {
