@@ -1,4 +1,4 @@
-import { type ApiDocument, type ApiEntry, catalogue } from "@nhskit/catalogue";
+import { type ApiDocument, type ApiEntry, catalogue, onboardingChecklist } from "@nhskit/catalogue";
 import {
   baseUrlFor,
   type CallRecord,
@@ -96,13 +96,88 @@ async function selectApi(api: ApiEntry, doc: ApiDocument = api.documents[0], opK
   location.hash = `#${api.id}${doc.name !== api.documents[0].name ? `/${doc.name}` : ""}`;
   renderCatalogue();
   if (!hasSpec(api.id, doc.specFile)) {
-    apiPane.replaceChildren(h("h2", {}, api.name), h("p", {}, `No ${doc.specFile} yet for this API.`));
+    apiPane.replaceChildren(
+      h("h2", {}, api.name),
+      h("p", {}, `No ${doc.specFile} yet for this API.`),
+      renderOnboarding(api),
+    );
     return;
   }
   state.spec = await loadSpec(api.id, doc.specFile);
   const ops = listOperations(state.spec);
   state.op = ops.find((o) => o.key === opKey) ?? ops[0];
   renderApi(ops);
+}
+
+// Going-live checklist beside each API, from the catalogue's onboarding facts. Whether it is open and which
+// steps were ticked survive re-renders (in this page's memory only).
+const onboardingState = { open: false, ticked: new Set<string>() };
+
+/** Text with its `code` spans as <code> elements. */
+function withCode(text: string): Array<Node | string> {
+  return text.split("`").map((part, i) => (i % 2 === 1 ? h("code", {}, part) : part));
+}
+
+function renderOnboarding(api: ApiEntry): HTMLElement {
+  const sections = onboardingChecklist(api).flatMap((section) => [
+    h("h4", {}, section.title),
+    h(
+      "ul",
+      {},
+      ...section.items.map((item, i) => {
+        const key = `${api.id} ${section.title} ${i}`;
+        const head = item.label
+          ? [h("strong", {}, ...withCode(item.label), ": "), ...withCode(item.text)]
+          : item.details?.length
+            ? [h("strong", {}, ...withCode(item.text))]
+            : withCode(item.text);
+        const label = item.step
+          ? h(
+              "label",
+              {},
+              h("input", {
+                type: "checkbox",
+                checked: onboardingState.ticked.has(key),
+                onchange: (e: Event) => {
+                  if ((e.target as HTMLInputElement).checked) onboardingState.ticked.add(key);
+                  else onboardingState.ticked.delete(key);
+                },
+              }),
+              " ",
+              ...head,
+            )
+          : h("span", {}, ...head);
+        const details = item.details?.length
+          ? h("ul", {}, ...item.details.map((d) => h("li", {}, ...withCode(d))))
+          : null;
+        return h("li", {}, label, details);
+      }),
+    ),
+  ]);
+  return h(
+    "details",
+    {
+      class: "onboarding",
+      "data-testid": "onboarding",
+      // The stylesheet's details rule is for the JSON tree; this is prose.
+      style: "margin-left: 0; font-family: inherit; font-size: 0.9rem",
+      open: onboardingState.open,
+      ontoggle: (e: Event) => {
+        onboardingState.open = (e.target as HTMLDetailsElement).open;
+      },
+    },
+    h("summary", {}, "Going live: onboarding checklist"),
+    ...sections,
+    h(
+      "p",
+      { class: "muted" },
+      "From nhskit's catalogue (also ",
+      h("code", {}, `pnpm nhskit onboarding ${api.id}`),
+      "); NHS England's ",
+      h("a", { href: api.docsUrl, target: "_blank", rel: "noreferrer" }, "catalogue page"),
+      " has the final word.",
+    ),
+  );
 }
 
 function renderTarget(): HTMLElement {
@@ -238,6 +313,7 @@ function renderApi(ops: Operation[]) {
   apiPane.replaceChildren(
     h("h2", {}, api.name, " ", badge(api.status)),
     api.statusNote ? h("p", { class: "note" }, api.statusNote) : "",
+    renderOnboarding(api),
     docPicker ?? "",
     renderTarget(),
     renderCredentials(),

@@ -18,7 +18,31 @@ export { sds } from "./apis/sds.js";
 export { serviceSearch } from "./apis/service-search.js";
 export { websiteContent } from "./apis/website-content.js";
 export { catalogue, findApi, getApi } from "./catalogue.js";
+export {
+  type AccessModeFact,
+  type ApiId,
+  ASSURANCE_LABELS,
+  type AssuranceProcess,
+  type ChecklistItem,
+  type ChecklistSection,
+  findOnboarding,
+  HSCN_LABELS,
+  type HscnNeed,
+  type OnboardingFacts,
+  onboardingChecklist,
+  onboardingFor,
+  type PathStep,
+  rateLimitSummary,
+} from "./onboarding.js";
 export { BaseUrlError, normalizeBaseUrl, type ResolveBaseUrlOptions, resolveBaseUrl } from "./resolve.js";
-export type { ApiDocument, ApiEntry, ApiStatus, AuthPattern, BaseUrls, Environment } from "./types.js";
+export type {
+  ApiDocument,
+  ApiEntry,
+  ApiStatus,
+  AuthPattern,
+  BaseUrls,
+  Environment,
+  RateLimitFact,
+} from "./types.js";
 export { ENVIRONMENTS } from "./types.js";
 export { LOCAL_SANDBOX_ORIGIN } from "./urls.js";

@@ -39,6 +39,19 @@ export interface ApiDocument {
   readonly clientFactory: `create${string}Client`;
 }
 
+/**
+ * A request-rate limit NHS England publishes for an API. Clients in `@nhskit/core` pace themselves to it by
+ * default in the NHS environments (not `local`).
+ */
+export interface RateLimitFact {
+  /** Requests a second a client starts at most. */
+  readonly perSecond: number;
+  /** Where the figure comes from and what it covers, in one sentence. */
+  readonly note: string;
+  /** Environments whose published figure differs from `perSecond`. */
+  readonly environments?: Partial<Record<Environment, number>>;
+}
+
 export interface ApiEntry {
   readonly id: string;
   readonly name: string;
@@ -57,5 +70,7 @@ export interface ApiEntry {
   /** `upstream`: derived from NHS England's published OpenAPI; `hand-written`: written by nhskit from public facts. */
   readonly specSource: "upstream" | "hand-written";
   readonly tags: readonly string[];
+  /** The published rate limit; absent when NHS England publishes none for this API. */
+  readonly rateLimit?: RateLimitFact;
   readonly documents: readonly [ApiDocument, ...ApiDocument[]];
 }

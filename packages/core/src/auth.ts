@@ -22,7 +22,7 @@ export interface AuthStrategy {
    * Drop cached credentials after a 401. `failed` is the attempt that was refused (its headers hold the
    * credentials that failed), so a strategy can drop exactly those. True when a new attempt could succeed.
    */
-  invalidate?(failed: AuthRequest): boolean | Promise<boolean>;
+  invalidate?(failed?: AuthRequest): boolean | Promise<boolean>;
   /** The secret values this strategy holds, so core can scrub them from logs and errors. */
   secrets?(): readonly string[];
   /**

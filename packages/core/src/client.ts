@@ -1,10 +1,11 @@
 import { type ApiEntry, type Environment, resolveBaseUrl } from "@nhskit/catalogue";
 import createClient, { type FetchResponse, type MaybeOptionalInit } from "openapi-fetch";
 import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
-import { apiErrorFromResponse } from "./api-error.js";
 import { type AuthStrategy, noAuth } from "./auth.js";
 import { type NhsApiError, NhsError, NhsResponseError, NhsValidationError, type ValidationIssue } from "./errors.js";
 import type { Logger } from "./logger.js";
+import type { RateLimiter } from "./rate-limit.js";
+import { checkRateLimit, type RateLimitOptions } from "./rate-limit-options.js";
 import { isSecretName } from "./redact.js";
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy, resolveRetryPolicy } from "./retry.js";
 import { type CallState, callInfo, type FetchLike, send, type TransportSettings } from "./transport.js";
@@ -39,6 +40,13 @@ export interface ApiClientOptions {
   clientName?: string;
   /** Backoff randomness; tests pass `() => 0` for deterministic timing. */
   random?: () => number;
+  /**
+   * Paces requests (every attempt, retries included) and slows down after a 429. Default: the API's published
+   * limit from the catalogue (`api.rateLimit`) when `environment` is one of its NHS environments; none for
+   * `local` or an explicit `baseUrl`. `{ perSecond }` gives this client its own limit; a limiter from
+   * `createRateLimiter` is shared by every client given it (one application, one budget); `false` turns it off.
+   */
+  rateLimit?: RateLimitOptions | RateLimiter | false;
 }
 
 /** Options for one call, passed as `nhs` beside openapi-fetch's own init. */
@@ -93,6 +101,34 @@ export interface ApiClient<Paths extends {}, Media extends MediaType = MediaType
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
+/**
+ * The catalogue's published limit for an API in an environment, as limiter options; undefined for `local` and
+ * where NHS England publishes none. Clients apply it themselves when created with `environment`; a tool that
+ * passes `baseUrl` for an NHS environment can use it to do the same (e.g. one shared limiter per API).
+ */
+export function publishedRateLimit(
+  { rateLimit }: ApiEntry,
+  environment: Environment | undefined,
+): RateLimitOptions | undefined {
+  if (rateLimit && environment && environment !== "local")
+    return { perSecond: rateLimit.environments?.[environment] ?? rateLimit.perSecond };
+}
+
+/**
+ * A client's own limiter. The limiter code is loaded on first need (a separate chunk in browser bundles), so a
+ * client without a limit never downloads it; the options are checked now, so bad ones fail here.
+ */
+function ownLimiter(options: RateLimitOptions): Pick<RateLimiter, "take" | "throttled"> {
+  checkRateLimit(options);
+  const ready = import("./rate-limit.js").then((m) => m.createRateLimiter(options));
+  const ignore = () => {};
+  ready.catch(ignore); // a chunk that fails to load is reported by the next call waiting for a slot
+  return {
+    take: (signal) => ready.then((limiter) => limiter.take(signal)),
+    throttled: (ms) => void ready.then((limiter) => limiter.throttled(ms), ignore),
+  };
+}
+
 function checkTimeout(value: number | undefined, where: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "number" || !(value > 0))
@@ -130,7 +166,12 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     .map(([, v]) => v);
   const secrets = () => [...(auth.secrets?.() ?? []), ...headerSecrets];
 
+  // An explicit baseUrl (a proxy, a mock, another host) gets no default: the caller knows its limits.
+  const rateLimit =
+    options.rateLimit ??
+    (options.baseUrl === undefined ? publishedRateLimit(options.api, options.environment) : undefined);
   const settings: TransportSettings = {
+    limiter: rateLimit ? ("take" in rateLimit ? rateLimit : ownLimiter(rateLimit)) : undefined,
     fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init as RequestInit)),
     auth,
     logger: options.logger,
@@ -169,7 +210,12 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     };
   }
 
-  function apiError(state: CallState, response: Response, body: unknown): NhsApiError {
+  /**
+   * Error bodies are read, and hints chosen, by a module loaded on the first failure: bundlers put it in its
+   * own chunk, which keeps the first download of every client small.
+   */
+  async function apiError(state: CallState, response: Response, body: unknown): Promise<NhsApiError> {
+    const { apiErrorFromResponse } = await import("./api-error.js");
     return apiErrorFromResponse(callInfo(state), response, body, secrets());
   }
 
@@ -215,7 +261,7 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
         }
         throw error;
       }
-      if (!result.response.ok) throw apiError(state, result.response, result.error);
+      if (!result.response.ok) throw await apiError(state, result.response, result.error);
       return { data: result.data, response: result.response, requestId: state.requestId };
     };
   }
@@ -251,7 +297,7 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     } catch (error) {
       if (response.ok) throw unreadable(state, error);
     }
-    if (!response.ok) throw apiError(state, response, body);
+    if (!response.ok) throw await apiError(state, response, body);
     return { data: body as T, response, requestId: state.requestId };
   }
 

@@ -8,6 +8,7 @@ export {
   type ApiResult,
   type CallOptions,
   createApiClient,
+  publishedRateLimit,
 } from "./client.js";
 export { type ApiIssue, type ParsedErrorBody, parseErrorBody } from "./error-body.js";
 export {
@@ -30,7 +31,15 @@ export {
   nhsNumberProblem,
   normalizeNhsNumber,
 } from "./nhs-number.js";
-export { type BundleLike, nextLink, type PagedEntries, type PageOptions, paginate } from "./paging.js";
+export {
+  type BundleLike,
+  DEFAULT_MAX_PAGES,
+  nextLink,
+  type PagedEntries,
+  type PageOptions,
+  paginate,
+} from "./paging.js";
+export { createRateLimiter, type RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 export { isSecretName, REDACTED, redactHeaders, redactUrl, scrub } from "./redact.js";
 export { backoffDelay, DEFAULT_RETRY, parseRetryAfter, type RetryOptions, type RetryPolicy } from "./retry.js";
 export type { FetchLike } from "./transport.js";

@@ -8,13 +8,19 @@ export interface BundleLike<Entry = unknown> {
   entry?: ReadonlyArray<Entry>;
 }
 
+/** Pages `paginate` fetches at most unless `maxPages` says otherwise (the first page included). */
+export const DEFAULT_MAX_PAGES = 100;
+
 type EntryOf<B> = B extends { entry?: ReadonlyArray<infer E> } ? E : never;
 
 export interface PageOptions extends Omit<CallOptions, "requestId"> {
   signal?: AbortSignal;
   /** Headers every next-page request needs (API-specific ones such as NHSD-eRS-Business-Function). */
   headers?: Record<string, string>;
-  /** Stop after this many pages (the first included). Default 1,000: a guard against endless next links. */
+  /**
+   * Stop after this many pages (the first included). Default {@link DEFAULT_MAX_PAGES} (100): no helper walks a
+   * whole data set unless you ask, and endless next links end. Pass a larger number when you need more.
+   */
   maxPages?: number;
 }
 
@@ -39,7 +45,7 @@ export function paginate<B extends BundleLike>(
   first: B | Promise<{ data: B }> | (() => Promise<{ data: B }>),
   options: PageOptions = {},
 ): PagedEntries<B> {
-  const maxPages = options.maxPages ?? 1000;
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   async function* pages(): AsyncGenerator<B> {
     let page: B;
     if (typeof first === "function") page = (await first()).data;

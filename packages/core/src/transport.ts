@@ -1,6 +1,7 @@
 import type { AuthStrategy } from "./auth.js";
 import { type CallInfo, NhsNetworkError, NhsResponseError, NhsTimeoutError } from "./errors.js";
 import { type Logger, log } from "./logger.js";
+import type { RateLimiter } from "./rate-limit.js";
 import { redactHeaders, redactUrl, scrub } from "./redact.js";
 import { backoffDelay, mayRetryMethod, parseRetryAfter, type RetryPolicy, sleep } from "./retry.js";
 
@@ -15,6 +16,8 @@ export interface TransportSettings {
   readonly secrets: () => readonly string[];
   /** Injected in tests to make backoff predictable. */
   readonly random?: () => number;
+  /** Paces attempts; absent when the client has no rate limit. */
+  readonly limiter?: Pick<RateLimiter, "take" | "throttled"> | undefined;
 }
 
 /** One logical call: the same request id and budget across all of its attempts. */
@@ -63,6 +66,13 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 /** Reads the whole body under the attempt's signal, so a server that stalls mid-body still times out. */
 async function readBody(response: Response, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!response.body) return null;
+  // A declared length within the limit can be read natively in one go (encoded bodies may differ in size).
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (declared <= limit && !response.headers.has("content-encoding")) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.byteLength <= limit) return bytes;
+    throw new BodyTooLarge();
+  }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -102,26 +112,41 @@ export async function send(request: Request, state: CallState, settings: Transpo
   const method = request.method.toUpperCase();
   const url = wireUrl(request.url);
   state.method = method;
-  state.url = redactUrl(url);
+  state.url = url.search ? redactUrl(url) : url.href;
+  const debug = settings.logger?.debug !== undefined;
   const callerSignal = request.signal;
   // Read the body once so that every attempt can send it again.
   const body = method === "GET" || method === "HEAD" || !request.body ? undefined : await request.arrayBuffer();
-  const started = Date.now();
+  let started = Date.now();
   const scrubbed = (text: string) => scrub(text, settings.secrets());
   let retries = 0;
   let reauthorized = false;
 
   for (;;) {
+    // Every attempt, retries included, waits for the rate limiter (an abort while waiting wins at once).
+    // Queueing for the first slot is not time spent at the API, so the call's budget starts after it.
+    if (settings.limiter) {
+      await settings.limiter.take(callerSignal);
+      if (!state.attempts) started = Date.now();
+    }
     state.attempts += 1;
     const attempt = state.attempts;
     const headers = new Headers(request.headers);
     const timeout = new AbortController();
-    const timer = setTimeout(
-      () => timeout.abort(new DOMException("nhskit attempt timeout", "TimeoutError")),
-      state.timeoutMs,
-    );
-    const signal = AbortSignal.any([callerSignal, timeout.signal]);
-    const event = { operation: state.operation, requestId: state.requestId, attempt, method, url: state.url };
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      timeout.abort(new DOMException("nhskit attempt timeout", "TimeoutError"));
+    }, state.timeoutMs);
+    // One controller per attempt, aborted by its timer or by the caller (cheaper than AbortSignal.any).
+    if (callerSignal.aborted) {
+      clearTimeout(timer);
+      throw callerSignal.reason;
+    }
+    const onCallerAbort = () => timeout.abort(callerSignal.reason);
+    callerSignal.addEventListener("abort", onCallerAbort, { once: true });
+    const signal = timeout.signal;
+    const event = () => ({ operation: state.operation, requestId: state.requestId, attempt, method, url: state.url });
 
     let response: Response | undefined;
     let failure: "timeout" | "network" | "too-large" | undefined;
@@ -138,8 +163,9 @@ export async function send(request: Request, state: CallState, settings: Transpo
         clearTimeout(timer);
         throw callerSignal.reason;
       }
-      if (!timeout.signal.aborted) {
+      if (!timedOut) {
         clearTimeout(timer);
+        callerSignal.removeEventListener("abort", onCallerAbort);
         throw error;
       }
       failure = "timeout";
@@ -147,11 +173,13 @@ export async function send(request: Request, state: CallState, settings: Transpo
     }
     if (authorized) {
       try {
-        log(settings.logger, "debug", `→ ${method} ${state.url} (attempt ${attempt})`, {
-          ...event,
-          event: "request",
-          headers: redactHeaders(headers),
-        });
+        if (debug) {
+          log(settings.logger, "debug", `→ ${method} ${state.url} (attempt ${attempt})`, {
+            ...event(),
+            event: "request",
+            headers: redactHeaders(headers),
+          });
+        }
         const sent = new Request(url, { method, headers, body, signal, redirect: request.redirect });
         const extra = settings.auth.fetchOptions;
         response = await (extra ? settings.fetch(sent, { ...extra }) : settings.fetch(sent));
@@ -169,36 +197,41 @@ export async function send(request: Request, state: CallState, settings: Transpo
         response = undefined;
         cause = error;
         if (callerSignal.aborted) throw callerSignal.reason; // the caller's AbortSignal always wins
-        failure = timeout.signal.aborted ? "timeout" : error instanceof BodyTooLarge ? "too-large" : "network";
+        failure = timedOut ? "timeout" : error instanceof BodyTooLarge ? "too-large" : "network";
       } finally {
         clearTimeout(timer);
       }
     }
+    callerSignal.removeEventListener("abort", onCallerAbort);
 
     const elapsed = Date.now() - started;
     if (response) {
       state.lastStatus = response.status;
-      log(settings.logger, "debug", `← ${response.status} ${method} ${state.url} in ${elapsed} ms`, {
-        ...event,
-        event: "response",
-        status: response.status,
-        durationMs: elapsed,
-      });
+      const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+      // A 429 slows every call sharing the limiter, not only this call's retry.
+      if (response.status === 429) settings.limiter?.throttled(retryAfter);
+      if (debug) {
+        log(settings.logger, "debug", `← ${response.status} ${method} ${state.url} in ${elapsed} ms`, {
+          ...event(),
+          event: "response",
+          status: response.status,
+          durationMs: elapsed,
+        });
+      }
       if (response.status === 401 && !reauthorized && settings.auth.invalidate) {
         reauthorized = true;
         if (await settings.auth.invalidate(authRequest)) {
-          log(settings.logger, "info", "401: credentials refreshed, trying once more", { ...event, event: "auth" });
+          log(settings.logger, "info", "401: credentials refreshed, trying once more", { ...event(), event: "auth" });
           continue;
         }
       }
       if (!state.retry.statuses.has(response.status) || !mayRetryMethod(method, state.retry)) return response;
       if (attempt - (reauthorized ? 1 : 0) >= state.retry.maxAttempts) return response;
-      const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
       const delay = retryAfter ?? backoffDelay(retries + 1, state.retry, settings.random);
       if (delay > state.retry.maxDelayMs || elapsed + delay > state.retry.maxElapsedMs) return response;
       retries += 1;
       log(settings.logger, "warn", `${response.status} from ${method} ${state.url}: retrying in ${delay} ms`, {
-        ...event,
+        ...event(),
         event: "retry",
         status: response.status,
         delayMs: delay,
@@ -226,7 +259,7 @@ export async function send(request: Request, state: CallState, settings: Transpo
       if (elapsed + delay <= state.retry.maxElapsedMs) {
         retries += 1;
         log(settings.logger, "warn", `${failure} on ${method} ${state.url}: retrying in ${delay} ms`, {
-          ...event,
+          ...event(),
           event: "retry",
           delayMs: delay,
           reason: failure ?? "network",
@@ -238,12 +271,12 @@ export async function send(request: Request, state: CallState, settings: Transpo
     const tries = attempt > 1 ? ` after ${attempt} attempts` : "";
     if (failure === "timeout") {
       const message = `${state.operation} timed out${tries}: no complete answer from ${url.origin} within ${state.timeoutMs} ms. Retry later or raise timeoutMs. [request id ${state.requestId}]`;
-      log(settings.logger, "error", message, { ...event, event: "error", reason: "timeout" });
+      log(settings.logger, "error", message, { ...event(), event: "error", reason: "timeout" });
       throw new NhsTimeoutError(message, info, state.timeoutMs);
     }
     const reason = scrubbed(describeNetworkError(cause));
     const message = `${state.operation} could not reach ${url.origin}${tries} (${reason}). Check the base URL, your network and, for the local sandbox, that \`pnpm sandbox\` is running. [request id ${state.requestId}]`;
-    log(settings.logger, "error", message, { ...event, event: "error", reason: "network" });
+    log(settings.logger, "error", message, { ...event(), event: "error", reason: "network" });
     throw new NhsNetworkError(message, info, cause);
   }
 }

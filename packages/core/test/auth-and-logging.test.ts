@@ -88,7 +88,7 @@ describe("auth strategy edge cases", () => {
       kind: "t",
       authorize: ({ headers }) => headers.set("Authorization", "Bearer Tok1"),
       invalidate: (failed) => {
-        seen.push(failed.headers.get("authorization"));
+        seen.push(failed?.headers.get("authorization") ?? null);
         return false;
       },
     };

@@ -87,15 +87,15 @@ export interface NhsAppClient {
     day: string,
     options?: NhsAppCallOptions & { page?: number },
   ): Promise<ReportPage<ReceiptTask> & { bundle: ReceiptReport }>;
-  /** Every receipt of a day, page after page. */
-  allReceipts(day: string, options?: NhsAppCallOptions): AsyncIterable<ReceiptTask>;
+  /** Every receipt of a day, page after page (at most `maxPages`, default 100). */
+  allReceipts(day: string, options?: NhsAppCallOptions & { maxPages?: number }): AsyncIterable<ReceiptTask>;
   /** `GET /communication/report/patients?ods-organisation-code=&page=`: one page of a practice's NHS App users. */
   getPatientReport(
     odsCode: string,
     options?: NhsAppCallOptions & { page?: number },
   ): Promise<ReportPage<PatientReportRow>>;
-  /** Every row of a practice's patient report, page after page. */
-  allPatients(odsCode: string, options?: NhsAppCallOptions): AsyncIterable<PatientReportRow>;
+  /** Every row of a practice's patient report, page after page (at most `maxPages`, default 100). */
+  allPatients(odsCode: string, options?: NhsAppCallOptions & { maxPages?: number }): AsyncIterable<PatientReportRow>;
 }
 
 function call(options: NhsAppCallOptions | undefined, operation: string) {
@@ -263,10 +263,10 @@ export function createNhsAppClient(options: NhsAppClientOptions): NhsAppClient {
     };
   }
 
-  /** Walks pages by the Link header's next page until there is none (at most 1,000 pages). */
-  async function* walk<T>(first: (page?: number) => Promise<ReportPage<T>>): AsyncGenerator<T> {
+  /** Walks pages by the Link header's next page until there is none, or `maxPages` pages (default 100). */
+  async function* walk<T>(first: (page?: number) => Promise<ReportPage<T>>, maxPages = 100): AsyncGenerator<T> {
     let page: number | undefined;
-    for (let count = 0; count < 1000; count++) {
+    for (let count = 0; count < maxPages; count++) {
       const result = await first(page);
       yield* result.items;
       if (result.nextPage === undefined || result.nextPage <= result.page) return;
@@ -280,14 +280,14 @@ export function createNhsAppClient(options: NhsAppClientOptions): NhsAppClient {
     sendInAppMessage,
     sendPushNotification,
     getReceiptReport,
-    allReceipts: (day, options) => {
+    allReceipts: (day, { maxPages, ...options } = {}) => {
       check("allReceipts", daySchema, day, "day");
-      return walk((page) => getReceiptReport(day, { ...options, ...(page ? { page } : {}) }));
+      return walk((page) => getReceiptReport(day, { ...options, ...(page ? { page } : {}) }), maxPages);
     },
     getPatientReport,
-    allPatients: (odsCode, options) => {
+    allPatients: (odsCode, { maxPages, ...options } = {}) => {
       check("allPatients", gpOdsCodeSchema, odsCode, "odsCode");
-      return walk((page) => getPatientReport(odsCode, { ...options, ...(page ? { page } : {}) }));
+      return walk((page) => getPatientReport(odsCode, { ...options, ...(page ? { page } : {}) }), maxPages);
     },
   };
 }

@@ -62,7 +62,10 @@ export interface OdsOrdClient {
   readonly baseUrl: string;
   /** GET /organisations: one page of summary records (20 unless `Limit` says, at most 1,000). */
   searchOrganisations(params?: OrganisationSearchParams, options?: OdsOrdCallOptions): Promise<SearchPage>;
-  /** Every summary record matching the search, paging with `Limit`/`Offset` (1,000 a page unless `Limit` says). */
+  /**
+   * Every summary record matching the search, paging with `Limit`/`Offset` (1,000 a page unless `Limit` says),
+   * at most `maxPages` pages (default 100): the API's fair use rules out walking the whole register by accident.
+   */
   iterateOrganisations(
     params?: OrganisationSearchParams,
     options?: OdsOrdCallOptions & { maxPages?: number },
@@ -156,7 +159,7 @@ export function createOdsOrdClient(options: OdsOrdClientOptions): OdsOrdClient {
   ): PagedOrganisations {
     const query = toQuery(check("iterateOrganisations", searchParamsSchema, params, "params"));
     const limit = Number(query.Limit ?? MAX_LIMIT);
-    const maxPages = options.maxPages ?? 10_000;
+    const maxPages = options.maxPages ?? 100;
     async function* pages(): AsyncGenerator<SearchPage> {
       let offset = Number(query.Offset ?? 0);
       for (let count = 0; count < maxPages; count++) {

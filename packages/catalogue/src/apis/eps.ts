@@ -13,6 +13,10 @@ export const eps = {
   hostedSandbox: true,
   specSource: "upstream",
   tags: ["prescriptions", "medications", "FHIR", "pharmacy"],
+  rateLimit: {
+    perSecond: 333,
+    note: "The specification's platform settings allow 20,000 requests a minute.",
+  },
   documents: [
     {
       name: "default",

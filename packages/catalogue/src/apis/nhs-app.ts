@@ -13,6 +13,10 @@ export const nhsApp = {
   hostedSandbox: false,
   specSource: "upstream",
   tags: ["NHS App", "notifications", "patient communications", "FHIR"],
+  rateLimit: {
+    perSecond: 20,
+    note: "20 requests a second per application in development and integration; production limits are agreed per supplier.",
+  },
   documents: [
     {
       name: "default",

@@ -13,6 +13,10 @@ export const odsFhir = {
   hostedSandbox: true,
   specSource: "upstream",
   tags: ["organisations", "ODS", "FHIR"],
+  rateLimit: {
+    perSecond: 16,
+    note: "Keep under 5,000 requests in 5 minutes (about 16 a second).",
+  },
   documents: [
     {
       name: "default",

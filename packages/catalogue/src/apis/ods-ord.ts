@@ -16,6 +16,10 @@ export const odsOrd = {
   hostedSandbox: false,
   specSource: "hand-written",
   tags: ["organisations", "ODS", "REST"],
+  rateLimit: {
+    perSecond: 4,
+    note: "Fair use: stay below 5 requests a second, so nhskit keeps to 4.",
+  },
   documents: [
     {
       name: "default",

@@ -12,6 +12,10 @@ export const pds = {
   hostedSandbox: true,
   specSource: "upstream",
   tags: ["demographics", "patients", "FHIR", "NHS number"],
+  rateLimit: {
+    perSecond: 5,
+    note: "5 requests a second per application unless NHS England agrees more (429 above it).",
+  },
   documents: [
     {
       name: "default",

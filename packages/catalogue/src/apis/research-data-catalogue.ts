@@ -12,6 +12,10 @@ export const researchDataCatalogue = {
   hostedSandbox: true,
   specSource: "upstream",
   tags: ["research", "datasets", "metadata", "REST"],
+  rateLimit: {
+    perSecond: 5,
+    note: "Spike arrest at 5 a second and a quota of 300 a minute per product (the API's proxy settings).",
+  },
   documents: [
     {
       name: "default",

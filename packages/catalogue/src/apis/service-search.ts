@@ -11,6 +11,10 @@ export const serviceSearch = {
   hostedSandbox: true,
   specSource: "upstream",
   tags: ["directory", "healthcare services", "search", "REST"],
+  rateLimit: {
+    perSecond: 100,
+    note: "6,000 requests a minute per application (7,800 per product) in integration and production.",
+  },
   documents: [
     {
       name: "default",

@@ -12,6 +12,11 @@ export const websiteContent = {
   hostedSandbox: true,
   specSource: "upstream",
   tags: ["content", "health information", "REST", "NHS website"],
+  rateLimit: {
+    perSecond: 20,
+    note: "60 requests a minute in the sandbox, 120 in integration, 1,200 in production.",
+    environments: { sandbox: 1, int: 2 },
+  },
   documents: [
     {
       name: "default",

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { publishedPackages } from "../../../package-checks/src/packages.js";
+import { measure } from "../../../package-checks/src/size.js";
 
 export interface SizeRow {
   name: string;
@@ -9,61 +9,34 @@ export interface SizeRow {
   minBytes: number;
 }
 
-async function bundle(name: string, code: string, resolveDir: string): Promise<SizeRow> {
-  const lazy: string[] = [];
-  const result = await build({
-    stdin: { contents: code, resolveDir, loader: "ts" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-    plugins: [
-      {
-        name: "lazy",
-        setup(b) {
-          b.onResolve({ filter: /.*/ }, (args) => {
-            if (args.kind !== "dynamic-import") return undefined;
-            lazy.push(args.path);
-            return { path: args.path, external: true };
-          });
-        },
-      },
-    ],
-  });
-  const out = result.outputFiles[0]!.contents;
-  return {
-    name: lazy.length ? `${name} (+ lazy ${lazy.join(", ")})` : name,
-    minBytes: out.byteLength,
-    gzipBytes: gzipSync(out, { level: 9 }).byteLength,
-  };
-}
-
-/** Every budgeted entry in size-budgets.json, plus openapi-fetch alone and axios alone for comparison. */
+/**
+ * Every budgeted entry in size-budgets.json (measured as `pnpm check` measures them), plus openapi-fetch alone
+ * and axios alone for comparison.
+ */
 export async function bundleSizes(root: string): Promise<SizeRow[]> {
-  const here = join(root, "tooling/bench");
+  const packages = publishedPackages(root);
   const budgets = JSON.parse(readFileSync(join(root, "size-budgets.json"), "utf8")).budgets as Array<{
     package: string;
     name: string;
     code: string;
   }>;
+  const bench = { dir: join(root, "tooling/bench"), name: "@nhskit/bench", manifest: {} };
   const rows: SizeRow[] = [];
-  for (const b of budgets) rows.push(await bundle(`${b.package}: ${b.name}`, b.code, here));
-  rows.push(
-    await bundle(
+  for (const b of budgets) {
+    const size = await measure(b.code, bench, packages);
+    rows.push({
+      name: `${b.package}: ${b.name}${size.lazy.length ? ` (+ lazy ${size.lazy.join(", ")})` : ""}`,
+      ...size,
+    });
+  }
+  for (const [name, code] of [
+    [
       "openapi-fetch alone",
       'import createClient from "openapi-fetch"; export const c = createClient({ baseUrl: "https://x" });',
-      here,
-    ),
-  );
-  rows.push(
-    await bundle(
-      "axios alone",
-      'import axios from "axios"; export const a = axios.create({ baseURL: "https://x" });',
-      here,
-    ),
-  );
+    ],
+    ["axios alone", 'import axios from "axios"; export const a = axios.create({ baseURL: "https://x" });'],
+  ] as const) {
+    rows.push({ name, ...(await measure(code, bench, packages)) });
+  }
   return rows;
 }
