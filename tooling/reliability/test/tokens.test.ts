@@ -56,6 +56,22 @@ describe("token robustness (signed JWT against the sandbox's token endpoint)", (
     expect(sandbox.tokenEndpoint.tokenRequests()).toHaveLength(2);
   });
 
+  it("every issued token passes the hosted API sandboxes' bearer rule (a letter and a digit)", async () => {
+    sandbox = await createSandboxServer();
+    const tokens = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        signedJwt({
+          apiKey: demoApp.apiKey,
+          privateKey: demoApp.privateKeyPem,
+          kid: demoApp.kid,
+          tokenUrl: `${sandbox!.url}/oauth2/token`,
+        }).getAccessToken(),
+      ),
+    );
+    expect(new Set(tokens).size).toBe(200);
+    for (const token of tokens) expect(token).toMatch(/^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]{28}$/);
+  });
+
   it("a storm of 401s: bounded refreshes, every call ends with a clear error", async () => {
     const { pds, sandbox } = await setup();
     await pds.getPatient("9000000009");

@@ -122,13 +122,18 @@ function decodeJwt(token: string): Decoded | undefined {
   }
 }
 
-/** Opaque, 28 letters and digits, like the platform's tokens. */
+/**
+ * Opaque, 28 letters and digits, like the platform's tokens, with at least one of each: the hosted API
+ * sandboxes (PDS's among them) refuse a bearer token that lacks either, and these tokens must pass them.
+ */
 function opaqueToken(length = 28): string {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  const bytes = crypto.getRandomValues(new Uint8Array(length));
-  let out = "";
-  for (const b of bytes) out += alphabet[b % alphabet.length];
-  return out;
+  for (;;) {
+    const bytes = crypto.getRandomValues(new Uint8Array(length));
+    let out = "";
+    for (const b of bytes) out += alphabet[b % alphabet.length];
+    if (/[A-Za-z]/.test(out) && /\d/.test(out)) return out;
+  }
 }
 
 /** The URL the client called: the platform compares the assertion's `aud` with it exactly. */
