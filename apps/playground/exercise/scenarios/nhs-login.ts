@@ -80,7 +80,10 @@ export const nhsLoginScenarios: Scenario[] = [
     async run({ baseUrl }) {
       const { client, tokens } = await cis2SignIn(baseUrl());
       check(
-        tokens.refreshTokenExpiresIn === 43199,
+        // The window counts down from 12 hours (43,200 s); allow for a slow machine between issue and read.
+        tokens.refreshTokenExpiresIn !== undefined &&
+          tokens.refreshTokenExpiresIn > 43_100 &&
+          tokens.refreshTokenExpiresIn <= 43_200,
         `CIS2's 12-hour refresh window (got ${tokens.refreshTokenExpiresIn})`,
       );
       const { userInfo } = await client.userInfo(tokens.accessToken);
