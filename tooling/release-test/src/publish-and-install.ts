@@ -193,30 +193,31 @@ try {
   }).trim();
   step("read patient 9000000009 from the installed sandbox", read === "Smith 2", read);
 
-  // 6. What @nhskit/pds pulled in: runtime dependencies only.
-  const tree = JSON.parse(run("npm", ["ls", "--all", "--omit=dev", "--json"], app, registryEnv)) as {
-    dependencies?: Record<string, Dep>;
-  };
-  interface Dep {
-    version?: string;
-    dependencies?: Record<string, Dep>;
-  }
-  const names = new Set<string>();
-  const walk = (deps: Record<string, Dep> | undefined) => {
-    for (const [name, dep] of Object.entries(deps ?? {})) {
-      names.add(name);
-      walk(dep.dependencies);
-    }
-  };
-  walk(tree.dependencies?.["@nhskit/pds"]?.dependencies);
-  const allowed = new Set(["@nhskit/core", "@nhskit/catalogue", "openapi-fetch", "openapi-typescript-helpers", "zod"]);
-  const unexpected = [...names].filter((n) => !allowed.has(n));
+  // 6. What @nhskit/pds pulls in on its own: a second project installs it alone, so packages the sandbox
+  // brought (msw, which pds names only as an optional peer for its mocks) cannot blur the answer.
+  const alone = join(work, "pds-alone");
+  mkdirSync(alone);
+  writeFileSync(join(alone, "package.json"), JSON.stringify({ name: "pds-alone", private: true, type: "module" }));
+  run("npm", ["install", "--no-audit", "--no-fund", "@nhskit/pds"], alone, registryEnv);
+  const modules = join(alone, "node_modules");
+  const installed = readdirSync(modules)
+    .filter((n) => !n.startsWith("."))
+    .flatMap((n) => (n.startsWith("@") ? readdirSync(join(modules, n)).map((m) => `${n}/${m}`) : [n]));
+  const allowed = new Set([
+    "@nhskit/pds",
+    "@nhskit/core",
+    "@nhskit/catalogue",
+    "openapi-fetch",
+    "openapi-typescript-helpers",
+    "zod",
+  ]);
+  const unexpected = installed.filter((n) => !allowed.has(n));
   step(
-    "@nhskit/pds pulls in runtime dependencies only",
+    "@nhskit/pds alone pulls in runtime dependencies only",
     unexpected.length === 0,
-    [...names].sort().join(", ") || "none",
+    unexpected.length ? `unexpected: ${unexpected.join(", ")}` : installed.sort().join(", "),
   );
-  const sizes = ["@nhskit/pds", ...names].map((n) => [n, dirSize(join(app, "node_modules", n))] as const);
+  const sizes = installed.map((n) => [n, dirSize(join(modules, n))] as const).sort((x, y) => y[1] - x[1]);
   const total = sizes.reduce((sum, [, bytes]) => sum + bytes, 0);
   console.log(`installed size of @nhskit/pds with its dependencies: ${(total / 1024).toFixed(0)} kB`);
   for (const [name, bytes] of sizes) console.log(`  ${name.padEnd(30)} ${(bytes / 1024).toFixed(0).padStart(6)} kB`);
