@@ -11,7 +11,6 @@ import {
 import { inAppMessage, pushNotification } from "./builders.js";
 import type { ReceiptTask } from "./callbacks.js";
 import type { paths } from "./generated/openapi.js";
-import { lateRequest } from "./late-request.js";
 import { type PageLinks, pageOf, parseLinkHeader } from "./link.js";
 import {
   check,
@@ -106,7 +105,6 @@ function call(options: NhsAppCallOptions | undefined, operation: string) {
       ...(options?.correlationId ? { correlationId: options.correlationId } : {}),
       ...(options?.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     },
-    ...lateRequest(),
   };
 }
 

@@ -9,7 +9,6 @@ import {
   type ValidationIssue,
 } from "@nhskit/core";
 import { type CallbackResult, parseCallbackUrl } from "./callback.js";
-import { lateRequest } from "./late-request.js";
 import type { PlatformPaths, PlatformTokenForm } from "./paths.js";
 import { randomToken } from "./random.js";
 import { check, clientIdSchema, grantValueSchema, platformAuthorizationSchema, redirectUriProblem } from "./schemas.js";
@@ -192,7 +191,6 @@ export function createIdentityServiceClient(options: IdentityServiceClientOption
       body: form,
       headers: { "Content-Type": FORM, Accept: "application/json" },
       ...call(callOptions, op),
-      ...lateRequest(),
     });
     secrets.remember(data.access_token);
     secrets.remember(data.refresh_token);
@@ -258,7 +256,6 @@ export function createIdentityServiceClient(options: IdentityServiceClientOption
       const { data, requestId } = await raw.GET("/userinfo", {
         headers: { Authorization: `Bearer ${value}` },
         ...call(callOptions, op),
-        ...lateRequest(),
       });
       return { userInfo: data, requestId };
     },
@@ -273,7 +270,7 @@ export function createIdentityServiceClient(options: IdentityServiceClientOption
     },
 
     async ping(callOptions) {
-      const { data, requestId } = await raw.GET("/_ping", { ...call(callOptions, "ping"), ...lateRequest() });
+      const { data, requestId } = await raw.GET("/_ping", { ...call(callOptions, "ping") });
       return { body: data, requestId };
     },
   };

@@ -13,7 +13,6 @@ import { type CallbackResult, parseCallbackUrl } from "./callback.js";
 import { seconds } from "./client.js";
 import { assertionSigner, type SignAssertion } from "./client-assertion.js";
 import { verifyIdTokenWith } from "./id-token.js";
-import { lateRequest } from "./late-request.js";
 import type { NhsLoginPaths, NhsLoginTokenForm } from "./paths.js";
 import { codeChallengeOf, randomToken } from "./random.js";
 import {
@@ -240,7 +239,6 @@ export function createNhsLoginClient(options: NhsLoginClientOptions): NhsLoginCl
     discovery ??= (async () => {
       const { data, requestId, response } = await raw.GET("/.well-known/openid-configuration", {
         ...call(callOptions, "discover"),
-        ...lateRequest(),
       });
       const missing = ["issuer", "authorization_endpoint", "token_endpoint", "jwks_uri"].filter(
         (field) => typeof (data as Record<string, unknown>)?.[field] !== "string",
@@ -323,7 +321,6 @@ export function createNhsLoginClient(options: NhsLoginClientOptions): NhsLoginCl
       body: { ...form, client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: assertion },
       headers: { "Content-Type": FORM, Accept: "application/json" },
       ...call(callOptions, op),
-      ...lateRequest(),
     });
     const body = data as NhsLoginTokenResponseBody;
     remember(body.access_token);
@@ -462,7 +459,6 @@ export function createNhsLoginClient(options: NhsLoginClientOptions): NhsLoginCl
       const { data, requestId } = await raw.GET("/userinfo", {
         headers: { Authorization: `Bearer ${value}` },
         ...call(callOptions, op),
-        ...lateRequest(),
       });
       return { userInfo: data, requestId };
     },

@@ -7,7 +7,6 @@ import {
   NhsValidationError,
 } from "@nhskit/core";
 import { custodianIdentifier, snomedToken, subjectIdentifier } from "./codes.js";
-import { currentRequestClass } from "./core-workaround.js";
 import { check, odsCodeSchema } from "./schemas.js";
 import { NRL_VERSION } from "./version.js";
 
@@ -77,7 +76,7 @@ export function callInit(operation: string, defaultOds: string, options: NrlCall
     ...(options?.correlationId ? { correlationId: options.correlationId } : {}),
     ...(options?.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   };
-  const init = { ...(options?.signal ? { signal: options.signal } : {}), nhs, ...currentRequestClass() };
+  const init = { ...(options?.signal ? { signal: options.signal } : {}), nhs };
   return { ods, init };
 }
 

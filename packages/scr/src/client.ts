@@ -24,7 +24,6 @@ import {
   type ScrPermission,
   SDS_USER_SYSTEM,
 } from "./codes.js";
-import { currentRequestClass } from "./core-workaround.js";
 import type { paths } from "./generated/openapi.js";
 import {
   type AlertInput,
@@ -225,7 +224,7 @@ export function createScrClient(options: ScrClientOptions): ScrClient {
       ...(options?.correlationId ? { correlationId: options.correlationId } : {}),
       ...(options?.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     };
-    const init = { ...(options?.signal ? { signal: options.signal } : {}), nhs, ...currentRequestClass() };
+    const init = { ...(options?.signal ? { signal: options.signal } : {}), nhs };
     return { role, init };
   }
 
